@@ -1,0 +1,10 @@
+/**
+ * rtc-audio-wasm: LiveKit-style realtime audio for the browser and Node, on a C++ core
+ * compiled to WebAssembly. Importing this module loads the core (top-level await), so
+ * every class below is ready to use synchronously.
+ *
+ * @module rtc-audio-wasm
+ */
+export { AudioFrame } from './audio-frame.js';
+export { combineAudioFrames } from './combine-audio-frames.js';
+export { compileAudioCore, loadAudioCore } from './core-loader.js';

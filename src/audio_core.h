@@ -1,0 +1,13 @@
+// rtc-audio-wasm core: the public classes and functions, in one include.
+//
+// Everything here is plain C++20 with no Emscripten header: it builds natively (tests,
+// benchmarks, fuzzers) and with em++ (wasm/bindings.cc is the only embind code).
+#pragma once
+
+#include "audio_frame.h"     // FrameFormat, ValidateFrame: the frame rules
+#include "channel_remix.h"   // RemixChannels: N -> M channels
+#include "frame_concat.h"    // ConcatFrames: joining frames of one format
+#include "sample_convert.h"  // S16ToFloat / FloatToS16: saturating, ties-to-even
+#include "spsc_ring.h"       // SpscRing<T>: wait-free SPSC ring, JS-compatible layout
+#include "status.h"          // StatusCode
+#include "wav_codec.h"       // EncodeWav / ParseWav: PCM16 RIFF/WAVE
