@@ -1,0 +1,34 @@
+// Compiled by `tsc --strict` in the test run: a consumer of the shipped declarations.
+// Lines marked @ts-expect-error must stay errors, so the declarations cannot silently
+// loosen to `any`.
+import { AudioFrame, combineAudioFrames, compileAudioCore, loadAudioCore } from '../../js/index.js';
+import { instantiateAudioCore, SpscRing, StatusCode, type AudioCore } from '../../js/core.js';
+
+const frame: AudioFrame = AudioFrame.create(48000, 2, 480);
+const samples: Int16Array = frame.data;
+const seconds: number = frame.duration;
+frame.userdata['id'] = 1;
+const wav: Uint8Array = frame.toWavBytes();
+const back: AudioFrame = AudioFrame.fromWavBytes(wav);
+const joined: AudioFrame = combineAudioFrames([frame, back]);
+const same: AudioFrame = combineAudioFrames(frame);
+new AudioFrame(new ArrayBuffer(4), 16000, 1, 2, { note: 'meta' });
+
+// @ts-expect-error sampleRate is a number
+AudioFrame.create('48000', 1, 1);
+// @ts-expect-error data is read-only
+frame.data = new Int16Array(0);
+// @ts-expect-error numbers are not frames
+combineAudioFrames([1, 2]);
+
+async function loadForWorklet(): Promise<AudioCore> {
+  const module: WebAssembly.Module = await compileAudioCore();
+  const core: AudioCore = instantiateAudioCore(module);
+  const status: number = core.validateFrame(48000, 1, 480, 960);
+  if (status !== StatusCode.OK) throw new Error('unexpected');
+  const ring = SpscRing.allocate(128, Float32Array);
+  ring.push(new Float32Array(4));
+  return (await loadAudioCore()) ?? core;
+}
+
+export { samples, seconds, joined, same, loadForWorklet };
