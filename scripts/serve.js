@@ -29,6 +29,10 @@ export function startServer({ root = resolve(fileURLToPath(new URL('..', import.
   const rootDir = resolve(root);
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://localhost');
+    if (url.pathname === '/favicon.ico') {
+      res.writeHead(204).end();
+      return;
+    }
     if (url.pathname === '/') {
       res.writeHead(302, { Location: index + url.search });
       res.end();
