@@ -12,6 +12,11 @@ cmake --preset native-debug >/dev/null
 cmake --build --preset native-debug -j "$(nproc)"
 ctest --preset native-debug -j "$(nproc)" --timeout 300
 
+echo "== C++ core: native release build (optimiser warnings are errors too) and its tests"
+cmake --preset native-release >/dev/null
+cmake --build --preset native-release -j "$(nproc)"
+ctest --preset native-release -j "$(nproc)" --timeout 300
+
 echo "== WebAssembly build"
 bash scripts/build.sh
 
