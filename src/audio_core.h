@@ -7,6 +7,8 @@
 #include "audio_frame.h"     // FrameFormat, ValidateFrame: the frame rules
 #include "channel_remix.h"   // RemixChannels: N -> M channels
 #include "frame_concat.h"    // ConcatFrames: joining frames of one format
+#include "playout_drift.h"   // PlayoutDriftController: queue fill -> rate correction
+#include "playout_engine.h"  // PlayoutEngine: queued int16 -> one block of planar float
 #include "sample_convert.h"  // S16ToFloat / FloatToS16: saturating, ties-to-even
 #include "spsc_ring.h"       // SpscRing<T>: wait-free SPSC ring, JS-compatible layout
 #include "status.h"          // StatusCode

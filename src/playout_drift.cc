@@ -1,0 +1,53 @@
+#include "playout_drift.h"
+
+#include <algorithm>
+#include <limits>
+
+namespace rtc_audio {
+
+PlayoutDriftController::PlayoutDriftController(const PlayoutDriftConfig& config)
+    : config_(config),
+      window_frames_(config.window_seconds * static_cast<double>(config.source_rate_hz)) {
+  Reset();
+}
+
+void PlayoutDriftController::Reset() {
+  window_elapsed_frames_ = 0;
+  window_min_frames_ = std::numeric_limits<double>::infinity();
+  windows_since_reset_ = 0;
+  has_setpoint_ = false;
+  setpoint_frames_ = 0;
+  filtered_error_ms_ = 0;
+  target_ppm_ = 0;
+  correction_ppm_ = 0;
+}
+
+void PlayoutDriftController::Update(size_t queued_frames, size_t consumed_frames) {
+  // 1. The window's minimum fill.
+  window_min_frames_ = std::min(window_min_frames_, static_cast<double>(queued_frames));
+  window_elapsed_frames_ += static_cast<double>(consumed_frames);
+
+  // 2. End of a window.
+  if (window_elapsed_frames_ >= window_frames_) {
+    const double m = window_min_frames_;
+    window_elapsed_frames_ -= window_frames_;
+    window_min_frames_ = std::numeric_limits<double>::infinity();
+    ++windows_since_reset_;
+    if (windows_since_reset_ == 2) {
+      setpoint_frames_ = m;
+      has_setpoint_ = true;
+    } else if (windows_since_reset_ > 2) {
+      const double error_ms = (m - setpoint_frames_) * 1000.0 / config_.source_rate_hz;
+      filtered_error_ms_ += config_.filter_coefficient * (error_ms - filtered_error_ms_);
+      target_ppm_ = std::clamp(config_.gain_ppm_per_ms * filtered_error_ms_, -config_.max_ppm,
+                               config_.max_ppm);
+    }
+  }
+
+  // 3. Slew towards the target.
+  const double max_step = config_.max_slew_ppm_per_second * static_cast<double>(consumed_frames) /
+                          config_.source_rate_hz;
+  correction_ppm_ += std::clamp(target_ppm_ - correction_ppm_, -max_step, max_step);
+}
+
+}  // namespace rtc_audio
