@@ -36,6 +36,23 @@ export interface CoreSpscRingS16 {
   delete(): void;
 }
 
+/** PlayoutEngine (src/playout_engine.h) behind its facade; configure() first. */
+export interface CorePlayoutEngine {
+  configure(sourceRate: number, sourceChannels: number, outputRate: number, outputChannels: number, maxBlockFrames: number, driftControl: boolean): number;
+  inputPtr(): number;
+  outputPtr(): number;
+  maxInputFrames(): number;
+  inputFramesFor(outputFrames: number): number;
+  render(outputFrames: number, suppliedFrames: number, queuedFrames: number): number;
+  onQueueDiscarded(): void;
+  playedFrames(): number;
+  silenceFrames(): number;
+  renderedFrames(): number;
+  underruns(): number;
+  driftPpm(): number;
+  delete(): void;
+}
+
 export interface WavInfo {
   status: number;
   sampleRate: number;
@@ -73,6 +90,8 @@ export interface AudioCore {
   floatToS16(inPtr: number, count: number, outPtr: number): number;
   spscRingBytes(capacity: number, elementBytes: number): number;
   SpscRingS16: { new (): CoreSpscRingS16 };
+  readonly PLAYOUT_MAX_BLOCK_FRAMES: number;
+  PlayoutEngine: { new (): CorePlayoutEngine };
   [name: string]: unknown;
 }
 
@@ -97,5 +116,9 @@ export declare class SpscRing {
   availableWrite(): number;
   push(items: RingArray): number;
   pop(out: RingArray): number;
+  /** Allocation-free push of src[offset .. offset + count) (as much as fits). */
+  pushFrom(src: RingArray, offset: number, count: number): number;
+  /** Allocation-free pop of up to `count` elements into dst[offset ..]. */
+  popInto(dst: RingArray, offset: number, count: number): number;
   skip(count: number): number;
 }

@@ -103,6 +103,48 @@ export class SpscRing {
     return n;
   }
 
+  /**
+   * Producer, allocation-free: copies up to `count` elements of `src` starting at
+   * `offset` (as many as fit); returns the count copied. For real-time code that must not
+   * create subarray views.
+   * @param {Int16Array | Float32Array} src
+   * @param {number} offset
+   * @param {number} count
+   */
+  pushFrom(src, offset, count) {
+    const w = Atomics.load(this._header, 0);
+    const r = Atomics.load(this._header, 1);
+    const n = Math.min(count, this.capacity - this._used(r, w));
+    const slots = this._slots;
+    let j = w;
+    for (let i = 0; i < n; i++) {
+      slots[j] = src[offset + i];
+      if (++j === this._slotCount) j = 0;
+    }
+    Atomics.store(this._header, 0, j);
+    return n;
+  }
+
+  /**
+   * Consumer, allocation-free: copies up to `count` queued elements into `dst` starting
+   * at `offset`; returns the count copied.
+   * @param {Int16Array | Float32Array} dst
+   * @param {number} offset
+   * @param {number} count
+   */
+  popInto(dst, offset, count) {
+    const r = Atomics.load(this._header, 1);
+    const n = Math.min(count, this._used(r, Atomics.load(this._header, 0)));
+    const slots = this._slots;
+    let j = r;
+    for (let i = 0; i < n; i++) {
+      dst[offset + i] = slots[j];
+      if (++j === this._slotCount) j = 0;
+    }
+    Atomics.store(this._header, 1, j);
+    return n;
+  }
+
   /** Consumer: drops up to `count` queued elements; returns how many. */
   skip(count) {
     const r = Atomics.load(this._header, 1);

@@ -5,3 +5,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 cmake --preset wasm-release >/dev/null
 cmake --build --preset wasm-release -j "$(nproc)"
+
+# The AudioWorklet module: the processors and the wasm glue bundled into one
+# self-contained ES module (AudioWorkletGlobalScope cannot resolve bare imports, and a
+# bundler copying `new URL('./generated/worklet-processors.js', import.meta.url)` must
+# find everything in that one file).
+node_modules/.bin/esbuild js/worklet/processors.js --bundle --format=esm --target=es2022 \
+  --log-level=warning --outfile=js/generated/worklet-processors.js

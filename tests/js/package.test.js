@@ -21,6 +21,7 @@ describe('npm package', () => {
     const files = info.files.map((f) => f.path).sort();
     expect(files).toContain('js/generated/rtc_audio_core.wasm');
     expect(files).toContain('js/generated/rtc_audio_core.js');
+    expect(files).toContain('js/generated/worklet-processors.js');
     expect(files).toContain('js/index.js');
     expect(files).toContain('js/index.d.ts');
     expect(files).toContain('js/core.js');
