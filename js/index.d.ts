@@ -6,3 +6,7 @@ export { AudioFrame, type AudioBufferSource } from './audio-frame.js';
 export { combineAudioFrames } from './combine-audio-frames.js';
 export { compileAudioCore, loadAudioCore } from './core-loader.js';
 export type { AudioCore } from './core.js';
+export { AudioSource, type AudioSourceOptions, type AudioSourceStats } from './audio-source.js';
+export { LocalAudioTrack } from './local-audio-track.js';
+export { TrackKind, TrackSource } from './track.js';
+export { ManualClock, type PlayoutClock } from './clock.js';

@@ -8,3 +8,7 @@
 export { AudioFrame } from './audio-frame.js';
 export { combineAudioFrames } from './combine-audio-frames.js';
 export { compileAudioCore, loadAudioCore } from './core-loader.js';
+export { AudioSource } from './audio-source.js';
+export { LocalAudioTrack } from './local-audio-track.js';
+export { TrackKind, TrackSource } from './track.js';
+export { ManualClock } from './clock.js';

@@ -1,7 +1,18 @@
 // Compiled by `tsc --strict` in the test run: a consumer of the shipped declarations.
 // Lines marked @ts-expect-error must stay errors, so the declarations cannot silently
 // loosen to `any`.
-import { AudioFrame, combineAudioFrames, compileAudioCore, loadAudioCore } from '../../js/index.js';
+import {
+  AudioFrame,
+  AudioSource,
+  combineAudioFrames,
+  compileAudioCore,
+  loadAudioCore,
+  LocalAudioTrack,
+  ManualClock,
+  TrackKind,
+  TrackSource,
+  type AudioSourceStats,
+} from '../../js/index.js';
 import { instantiateAudioCore, SpscRing, StatusCode, type AudioCore } from '../../js/core.js';
 
 const frame: AudioFrame = AudioFrame.create(48000, 2, 480);
@@ -31,4 +42,37 @@ async function loadForWorklet(): Promise<AudioCore> {
   return (await loadAudioCore()) ?? core;
 }
 
-export { samples, seconds, joined, same, loadForWorklet };
+async function publishTone(context: AudioContext): Promise<MediaStreamTrack | null> {
+  const source = new AudioSource(16000, 1, { queueSizeMs: 200, context });
+  const track: LocalAudioTrack = LocalAudioTrack.createAudioTrack('tone', source);
+  const kind: 1 = track.kind;
+  if (kind !== TrackKind.KIND_AUDIO) throw new Error('unexpected');
+  await source.captureFrame(AudioFrame.create(16000, 1, 320));
+  const queued: number = source.queuedDuration;
+  const stats: AudioSourceStats = source.stats;
+  const transport: 'shared-memory' | 'message-port' | 'local' = stats.transport;
+  source.clearQueue();
+  await source.waitForPlayout();
+  await source.aclose();
+  return queued > 0 && transport !== 'local' ? track.mediaStreamTrack : null;
+}
+
+async function testWithManualClock(): Promise<number> {
+  const clock = new ManualClock();
+  const source = new AudioSource(48000, 2, { queueSizeMs: 0, clock });
+  await source.captureFrame(AudioFrame.create(48000, 2, 480));
+  await clock.advance(10);
+  const mic: number = TrackSource.SOURCE_MICROPHONE;
+  return source.stats.playedSamples + mic;
+}
+
+// @ts-expect-error captureFrame takes an AudioFrame
+new AudioSource(48000, 1).captureFrame(new Int16Array(480));
+// @ts-expect-error queueSizeMs is a number
+new AudioSource(48000, 1, { queueSizeMs: '100' });
+// @ts-expect-error the constructor is private: use createAudioTrack
+new LocalAudioTrack();
+// @ts-expect-error stats are read-only
+new AudioSource(48000, 1).stats = null;
+
+export { samples, seconds, joined, same, loadForWorklet, publishTone, testWithManualClock };
