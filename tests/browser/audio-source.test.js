@@ -1,0 +1,48 @@
+// AudioSource in real headless Chromium, cross-origin isolated (SharedArrayBuffer
+// transport) and not (MessagePort transport): a 1 kHz tone pushed at 16 kHz mono and at
+// 48 kHz stereo -> LocalAudioTrack -> RTCPeerConnection loopback on the page -> a capture
+// worklet at the far end.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch } from './harness.js';
+
+let browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe.each([true, false])('AudioSource loopback in Chromium (crossOriginIsolated=%s)', (isolated) => {
+  it.each([
+    [48000, 2],
+  ])('a 1 kHz tone at %i Hz x %i ch arrives at the far end, paced in real time', async (rate, channels) => {
+    const { result: r, errors } = await browser.run(`/tests/browser/pages/source-loopback.html?rate=${rate}&channels=${channels}&seconds=2`, { isolated });
+    expect(errors).toEqual([]);
+    expect(r.crossOriginIsolated).toBe(isolated);
+    expect(r.stats.transport).toBe(isolated ? 'shared-memory' : 'message-port');
+    expect(r.contextRate).toBe(48000);
+    expect(r.stats.outputSampleRate).toBe(48000);
+    // The track: live, audio, the source's channel count.
+    expect(r.trackKind).toBe(true);
+    expect(r.readyState).toBe('live');
+    expect(r.readyStateAfterStop).toBe('ended');
+    expect(r.trackChannelCount).toBe(channels);
+    // The far end hears the tone: frequency within 1 %, full level, no gap longer than one
+    // render quantum (128 frames) anywhere after its onset.
+    expect(r.analysedSeconds).toBeGreaterThanOrEqual(2);
+    expect(Math.abs(r.frequency - 1000)).toBeLessThan(10);
+    expect(r.peak).toBeGreaterThan(0.35);
+    expect(r.longestGap).toBeLessThanOrEqual(128);
+    // The source kept up: no underrun while the producer ran, nothing dropped or cleared.
+    expect(r.stats.underruns).toBe(0);
+    expect(r.stats.droppedSamples).toBe(0);
+    expect(r.stats.clearedSamples).toBe(0);
+    expect(r.stats.capturedSamples).toBe(r.stats.playedSamples + r.stats.queuedSamples);
+    // Pacing: the first 100 ms of frames return at once, then 20 ms frames take 20 ms of
+    // wall time each (captured audio / wall time within 3 %).
+    expect(r.fastStart[r.fastStart.length - 1]).toBeLessThan(50);
+    expect(r.pacing).toBeGreaterThan(0.97);
+    expect(r.pacing).toBeLessThan(1.03);
+  });
+});
