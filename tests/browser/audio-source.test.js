@@ -17,7 +17,8 @@ describe.each([true, false])('AudioSource loopback in Chromium (crossOriginIsola
   it.each([
     [48000, 2],
   ])('a 1 kHz tone at %i Hz x %i ch arrives at the far end, paced in real time', async (rate, channels) => {
-    const { result: r, errors } = await browser.run(`/tests/browser/pages/source-loopback.html?rate=${rate}&channels=${channels}&seconds=2`, { isolated });
+    const { result: r, errors, page } = await browser.run(`/tests/browser/pages/source-loopback.html?rate=${rate}&channels=${channels}&seconds=2`, { isolated });
+    await page.close();
     expect(errors).toEqual([]);
     expect(r.crossOriginIsolated).toBe(isolated);
     expect(r.stats.transport).toBe(isolated ? 'shared-memory' : 'message-port');
