@@ -17,6 +17,9 @@ cmake --preset native-release >/dev/null
 cmake --build --preset native-release -j "$(nproc)"
 ctest --preset native-release -j "$(nproc)" --timeout 300
 
+echo "== Fuzz smoke: every libFuzzer target for ${FUZZ_SECONDS:-30}s (after replaying the kept corpus and past crashes)"
+bash scripts/fuzz.sh "${FUZZ_SECONDS:-30}"
+
 echo "== WebAssembly build"
 bash scripts/build.sh
 

@@ -34,5 +34,25 @@ describe.each([true, false])('core in Chromium (crossOriginIsolated=%s)', (isola
     expect(w.wav).toEqual(result.pageWav);
     expect(w.processCalls).toBe(10);
     expect(w.quantumFrames).toBe(128);
+    expect(result.cspViolations).toEqual([]);
+  });
+});
+
+describe('core under a strict Content-Security-Policy', () => {
+  it("loads and runs with only script-src 'self' 'wasm-unsafe-eval' (no eval, no new Function)", async () => {
+    const { result, errors } = await browser.run('/tests/browser/pages/core-load.html?csp=strict');
+    expect(errors).toEqual([]);
+    expect(result.cspViolations).toEqual([]);
+    expect(result.pageWav.slice(36)).toEqual(SPEC_WAV_TAIL);
+    expect(result.worklet.instantiated).toBe(true);
+    expect(result.worklet.wav).toEqual(result.pageWav);
+  });
+
+  it('the policy is really enforced (an inline script is blocked)', async () => {
+    const { page } = await browser.open('/tests/browser/pages/csp-probe.html?csp=strict');
+    await page.waitForFunction(() => window.violations !== undefined);
+    await page.waitForTimeout(200);
+    expect(await page.evaluate(() => window.inlineRan === true)).toBe(false);
+    expect(await page.evaluate(() => window.violations.length)).toBeGreaterThan(0);
   });
 });
