@@ -36,6 +36,12 @@ const MAX_QUEUE_SIZE_MS = 60000;
 const MIN_RING_MS = 100;
 const MAX_RING_MS = 1000;
 const DIRECT_RING_MS = 200;
+/**
+ * The most channels a source's Web Audio output (and so its MediaStreamTrack) carries:
+ * the core's resampler handles up to 8; a source with more is down-mixed to 8
+ * (channel_remix.h's rule).
+ */
+export const MAX_OUTPUT_CHANNELS = 8;
 
 /**
  * Internal hooks for LocalAudioTrack and AudioStream (not part of the public API):
@@ -82,7 +88,8 @@ class WorkletPlayout {
     this.sink = context.createGain();
     this.sink.gain.value = 0;
     this.sink.connect(context.destination);
-    this.ready = PlayoutNode.create(context, { sourceRate: sampleRate, sourceChannels: numChannels, outputChannels: numChannels, writer }).then(
+    const outputChannels = Math.min(numChannels, MAX_OUTPUT_CHANNELS);
+    this.ready = PlayoutNode.create(context, { sourceRate: sampleRate, sourceChannels: numChannels, outputChannels, writer }).then(
       (node) => {
         if (this.closed) {
           node.close();

@@ -2,7 +2,7 @@
  * LocalAudioTrack: an AudioSource's playout as a live MediaStreamTrack, ready for
  * `RTCPeerConnection.addTrack()` or livekit-client's `publishTrack()`.
  */
-import { AudioSource, CONNECT_OUTPUT } from './audio-source.js';
+import { AudioSource, CONNECT_OUTPUT, MAX_OUTPUT_CHANNELS } from './audio-source.js';
 import { describe } from './errors.js';
 import { TrackKind } from './track.js';
 
@@ -12,7 +12,8 @@ const CREATE = Symbol('LocalAudioTrack.create');
  * A local audio track fed by an AudioSource. [Reference: `LocalAudioTrack`]
  *
  * In a browser, `mediaStreamTrack` is the track of a MediaStreamAudioDestinationNode
- * whose channel count is the source's, connected to the source's PlayoutProcessor on the
+ * whose channel count is the source's (at most 8: a source with more channels is
+ * down-mixed to 8), connected to the source's PlayoutProcessor on the
  * source's AudioContext. Where the source plays on a clock (Node) there is no
  * MediaStreamTrack and `mediaStreamTrack` is null; an AudioStream can still read the
  * track (it taps the source's output).
@@ -45,7 +46,7 @@ export class LocalAudioTrack {
     const context = source.context;
     if (context) {
       const destination = context.createMediaStreamDestination();
-      destination.channelCount = source.numChannels;
+      destination.channelCount = Math.min(source.numChannels, MAX_OUTPUT_CHANNELS);
       destination.channelCountMode = 'explicit';
       destination.channelInterpretation = 'discrete';
       this.#disconnect = source[CONNECT_OUTPUT](destination);
