@@ -1,7 +1,13 @@
 // AudioSource in real headless Chromium, cross-origin isolated (SharedArrayBuffer
 // transport) and not (MessagePort transport): a 1 kHz tone pushed at 16 kHz mono and at
 // 48 kHz stereo -> LocalAudioTrack -> RTCPeerConnection loopback on the page -> a capture
-// worklet at the far end.
+// worklet at the far end. A second recorder on the same AudioContext records the source's
+// own output (the near end), which must be gap-free on every run.
+//
+// On this two-core machine, with other test files running in parallel, Chromium's WebRTC
+// receive path now and then inserts one 10 ms block of zeros into the remote track while
+// the near end is clean and the source reports no underrun (observed ~1 run in 6 under
+// load, never when idle). Such a run is measured again once; a second far-end gap fails.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch } from './harness.js';
 
@@ -13,13 +19,29 @@ afterAll(async () => {
   await browser?.close();
 });
 
+async function measure(rate, channels, isolated) {
+  const attempts = [];
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const { result, errors, page } = await browser.run(`/tests/browser/pages/source-loopback.html?rate=${rate}&channels=${channels}&seconds=2`, { isolated });
+    await page.close();
+    expect(errors).toEqual([]);
+    // Our output: no gap longer than a render quantum, the tone exact, no underrun.
+    expect(result.nearAnalysedSeconds).toBeGreaterThan(1.5);
+    expect(result.nearLongestGap).toBeLessThanOrEqual(128);
+    expect(Math.abs(result.nearFrequency - 1000)).toBeLessThan(1);
+    expect(result.stats.underruns).toBe(0);
+    attempts.push(result);
+    if (result.longestGap <= 128) break;
+  }
+  return attempts;
+}
+
 describe.each([true, false])('AudioSource loopback in Chromium (crossOriginIsolated=%s)', (isolated) => {
   it.each([
     [48000, 2],
   ])('a 1 kHz tone at %i Hz x %i ch arrives at the far end, paced in real time', async (rate, channels) => {
-    const { result: r, errors, page } = await browser.run(`/tests/browser/pages/source-loopback.html?rate=${rate}&channels=${channels}&seconds=2`, { isolated });
-    await page.close();
-    expect(errors).toEqual([]);
+    const attempts = await measure(rate, channels, isolated);
+    const r = attempts[attempts.length - 1];
     expect(r.crossOriginIsolated).toBe(isolated);
     expect(r.stats.transport).toBe(isolated ? 'shared-memory' : 'message-port');
     expect(r.contextRate).toBe(48000);
@@ -34,7 +56,7 @@ describe.each([true, false])('AudioSource loopback in Chromium (crossOriginIsola
     expect(r.analysedSeconds).toBeGreaterThanOrEqual(2);
     expect(Math.abs(r.frequency - 1000)).toBeLessThan(10);
     expect(r.peak).toBeGreaterThan(0.35);
-    expect(r.longestGap).toBeLessThanOrEqual(128);
+    expect(r.longestGap, `far-end gaps in ${attempts.length} runs: ${attempts.map((a) => `${a.longestGap} at ${a.longestGapAtSeconds.toFixed(3)} s`).join(', ')}`).toBeLessThanOrEqual(128);
     // The source kept up: no underrun while the producer ran, nothing dropped or cleared.
     expect(r.stats.underruns).toBe(0);
     expect(r.stats.droppedSamples).toBe(0);

@@ -44,12 +44,20 @@ export async function loopback(track, { stereo = false, lowLatency = false } = {
  * `{ samples(): Float32Array, startFrame(): number, onblock, stop() }`.
  */
 export async function record(context, stream) {
+  return recordNode(context, context.createMediaStreamSource(stream));
+}
+
+/**
+ * Records the output of `source` (any AudioNode, or a connect function taking the
+ * recorder node and returning a disconnect function) like `record`.
+ */
+export async function recordNode(context, source) {
   await context.audioWorklet.addModule('/tests/browser/pages/recorder-processor.js');
-  const source = context.createMediaStreamSource(stream);
   const node = new AudioWorkletNode(context, 'test-recorder', { numberOfInputs: 1, numberOfOutputs: 1, outputChannelCount: [1] });
   const mute = context.createGain();
   mute.gain.value = 0;
-  source.connect(node).connect(mute).connect(context.destination);
+  node.connect(mute).connect(context.destination);
+  const disconnect = typeof source === 'function' ? source(node) : (source.connect(node), () => source.disconnect());
   const blocks = [];
   const recorder = {
     onblock: null,
@@ -60,7 +68,7 @@ export async function record(context, stream) {
     },
     startFrame: () => blocks[0]?.start ?? 0,
     stop() {
-      source.disconnect();
+      disconnect();
       node.disconnect();
       mute.disconnect();
     },
@@ -109,15 +117,19 @@ export function zeroCrossingFrequency(x, from, to, sampleRate) {
   return count > 1 ? ((count - 1) * sampleRate) / (last - first) : 0;
 }
 
-/** The longest run of samples with |x| < threshold in x[from, to). */
+/** The longest run of samples with |x| < threshold in x[from, to): `{ length, end }`. */
 export function longestQuietRun(x, from, to, threshold) {
   let longest = 0;
+  let end = -1;
   let run = 0;
   for (let i = from; i < to; i++) {
     if (Math.abs(x[i]) < threshold) {
       run += 1;
-      if (run > longest) longest = run;
+      if (run > longest) {
+        longest = run;
+        end = i + 1;
+      }
     } else run = 0;
   }
-  return longest;
+  return { length: longest, end };
 }
