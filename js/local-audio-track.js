@@ -45,10 +45,12 @@ export class LocalAudioTrack {
     this.#source = source;
     const context = source.context;
     if (context) {
-      const destination = context.createMediaStreamDestination();
-      destination.channelCount = Math.min(source.numChannels, MAX_OUTPUT_CHANNELS);
-      destination.channelCountMode = 'explicit';
-      destination.channelInterpretation = 'discrete';
+      // The channel count is given at construction: the track's format is fixed then.
+      const destination = new MediaStreamAudioDestinationNode(context, {
+        channelCount: Math.min(source.numChannels, MAX_OUTPUT_CHANNELS),
+        channelCountMode: 'explicit',
+        channelInterpretation: 'discrete',
+      });
       this.#disconnect = source[CONNECT_OUTPUT](destination);
       this.#mediaStreamTrack = destination.stream.getAudioTracks()[0];
     }

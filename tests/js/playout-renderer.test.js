@@ -14,7 +14,7 @@ const cleanups = [];
 afterEach(() => cleanups.splice(0).forEach((f) => f()));
 
 /** A writer and a renderer joined by `kind`, as PlayoutNode and PlayoutProcessor are. */
-function pair(kind, { rate = 48000, channels = 2, capacityFrames = 1024, withoutWaitAsync = false } = {}) {
+function pair(kind, { rate = 48000, channels = 2, capacityFrames = 1024, withoutWaitAsync = false, driftControl = false } = {}) {
   const saved = Atomics.waitAsync;
   if (withoutWaitAsync) Atomics.waitAsync = undefined;
   const writer = new TransportWriter({ kind, capacityFrames, channels, statsWords: PlayoutStat.COUNT });
@@ -30,6 +30,7 @@ function pair(kind, { rate = 48000, channels = 2, capacityFrames = 1024, without
     outputChannels: channels,
     transport: writer.init,
     port: port2,
+    driftControl, // off: equal rates then copy samples exactly
   });
   port2.onmessage = (e) => renderer.handleMessage(e.data);
   cleanups.push(() => {
