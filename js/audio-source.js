@@ -413,7 +413,12 @@ export class AudioSource {
     const consumed = this.#captured - queued; // played + cleared + dropped
     const limit = this.#direct ? 0 : this.#queueFrames;
     while (this.#captures.length > 0 && this.#captures[0].end - consumed <= limit) this.#captures.shift().resolve();
-    while (this.#waiters.length > 0 && this.#waiters[0].target <= consumed) this.#waiters.shift().resolve();
+    if (this.#waiters.length > 0 && this.#waiters[0].target <= consumed) {
+      while (this.#waiters.length > 0 && this.#waiters[0].target <= consumed) this.#waiters.shift().resolve();
+      // The producer waited for its audio to play out and it has: the stream ended on
+      // purpose, so the pause before any later audio is not an underrun.
+      if (queued === 0) writer.discardAll();
+    }
 
     // The next point where something can progress, in frames the consumer must read.
     const read = writer.read;

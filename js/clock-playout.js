@@ -12,8 +12,8 @@
  * (Node can exit), and restarts on the next write with a new start time.
  *
  * Underruns follow the AudioWorklet engine's rule (src/playout_engine.h): a gap counts
- * when audio follows it, unless the pause lasted a second or more, or the queue was
- * cleared.
+ * when audio follows it, unless the pause lasted a second or more, or the stream was
+ * ended on purpose (clearQueue, or a waitForPlayout that drained the queue).
  *
  * Subscribers (`subscribe`) receive every step as it is played: interleaved int16 at the
  * source rate, the step's frames with the played ones first and silence after. This is
@@ -113,7 +113,7 @@ export class ClockPlayout {
 
   /** Starts the loop if it is stopped and audio is queued (call after writing). */
   kick() {
-    if (this.#running || this.#closed || this.#reader.available() === 0 && this.#reader.discardRequested() === 0) return;
+    if (this.#running || this.#closed || (this.#reader.available() === 0 && !this.#reader.hasDiscardRequest())) return;
     const now = this.#clock.now();
     this.#tracker.pause((Math.max(0, now - this.#stoppedAtMs) * this.#rate) / 1000);
     this.#running = true;
@@ -130,8 +130,8 @@ export class ClockPlayout {
     this.#timer = null;
     if (this.#closed) return;
     const reader = this.#reader;
-    const discard = reader.discardRequested();
-    if (discard > 0) {
+    const discard = reader.takeDiscardRequest();
+    if (discard >= 0) {
       this.#discarded += reader.discard(discard);
       this.#tracker.discarded();
     }
@@ -155,7 +155,7 @@ export class ClockPlayout {
     s[PlayoutStat.SILENCE] = this.#tracker.silenceFrames % 4294967296;
     reader.publish(s); // may wake the writer, which may write more right now
 
-    if (supplied === 0 && reader.available() === 0 && reader.discardRequested() === 0) {
+    if (supplied === 0 && reader.available() === 0 && !reader.hasDiscardRequest()) {
       this.#running = false;
       this.#stoppedAtMs = this.#startMs + (this.#step + 1) * STEP_MS;
       return;

@@ -320,7 +320,10 @@ export class TransportWriter {
     return n;
   }
 
-  /** Asks the reader to drop every frame written so far. */
+  /**
+   * Asks the reader to drop every frame written so far. With nothing queued it drops
+   * nothing but still tells the reader the stream ended on purpose.
+   */
   discardAll() {
     this.#discardMark = this.#written;
     const to = this.#written % U32;
@@ -405,6 +408,7 @@ export class TransportReader {
   #port;
   #notify;
   #read = 0;
+  #seenDiscardTo = 0;
   #publishes = 0;
   #reportedRead = -1;
   #reportedStats;
@@ -464,9 +468,21 @@ export class TransportReader {
     return this.#read;
   }
 
-  /** Frames the writer asked to discard that are still queued. */
-  discardRequested() {
-    const pending = diff32(Atomics.load(this.#control, ControlWord.DISCARD_TO), this.#read | 0);
+  /** True when the writer made a discard request this side has not taken yet. */
+  hasDiscardRequest() {
+    return Atomics.load(this.#control, ControlWord.DISCARD_TO) !== this.#seenDiscardTo;
+  }
+
+  /**
+   * Takes the writer's latest discard request: -1 when there is none, else the number of
+   * queued frames written before it (possibly 0: a request with nothing left to drop
+   * still tells the reader that the stream ended on purpose). Pass it to discard().
+   */
+  takeDiscardRequest() {
+    const to = Atomics.load(this.#control, ControlWord.DISCARD_TO);
+    if (to === this.#seenDiscardTo) return -1;
+    this.#seenDiscardTo = to;
+    const pending = diff32(to, this.#read % U32);
     return pending > 0 ? Math.min(pending, this.available()) : 0;
   }
 

@@ -23,8 +23,9 @@
 // audio, so the last real samples are played out right away, not held back (a tail
 // shorter than the block plays at once). An underrun is a *gap*: the queue ran dry while
 // audio was playing and audio followed. It is counted when that audio arrives, so the
-// natural end of a stream (or a stream that has not started) is not an underrun.
-// OnQueueDiscarded() (the queue was cleared on purpose) ends a stream without a gap.
+// natural end of a stream (or a stream that has not started) is not an underrun, nor is
+// a pause of a second or more. OnQueueDiscarded() (the producer cleared the queue, or
+// waited for it to play out) ends a stream on purpose: what follows is not a gap.
 //
 // Drift. With drift_control, a PlayoutDriftController watches the queue fill reported to
 // Render() and steers the consumption rate by up to +-2000 ppm, so a producer on another
@@ -93,8 +94,8 @@ class PlayoutEngine {
   size_t Render(std::span<const int16_t> input, size_t queued_frames,
                 std::span<float> planar_output, size_t output_frames);
 
-  // The producer dropped the queue on purpose (clearQueue): the stream ends without
-  // counting a gap, and the drift loop starts over.
+  // The producer ended the stream on purpose (clearQueue, or waitForPlayout drained the
+  // queue): no gap is counted before the next audio, and the drift loop starts over.
   void OnQueueDiscarded();
 
   const PlayoutStats& stats() const { return stats_; }

@@ -3,7 +3,8 @@
  * the same code also runs outside an AudioWorklet (Node tests, the process() benchmark).
  *
  * One render quantum:
- *   1. apply a pending discard request (clearQueue) and tell the engine;
+ *   1. apply a discard request (clearQueue, or the end of a stream after
+ *      waitForPlayout) and tell the engine;
  *   2. ask the engine how many source frames this quantum consumes;
  *   3. copy up to that many frames from the transport into the engine's heap input;
  *   4. render (convert, resample, remix, pad an underrun with silence);
@@ -105,8 +106,8 @@ export class PlayoutRenderer {
     const reader = this.#reader;
     this.#views(frames);
 
-    const discard = reader.discardRequested();
-    if (discard > 0) {
+    const discard = reader.takeDiscardRequest();
+    if (discard >= 0) {
       this.#discarded += reader.discard(discard);
       engine.onQueueDiscarded();
     }

@@ -274,7 +274,7 @@ describe('playout', () => {
     await source.aclose();
   });
 
-  it('does not count the end of a stream, a pause of a second or more, or a clear', async () => {
+  it('does not count the end of a stream, a pause of a second or more, a clear, or a pause after waitForPlayout', async () => {
     const { source, clock } = make(1000, 1, 1000);
     await source.captureFrame(AudioFrame.create(1000, 1, 30));
     await clock.advance(1100);
@@ -282,8 +282,16 @@ describe('playout', () => {
     await clock.advance(10);
     source.clearQueue();
     await source.captureFrame(AudioFrame.create(1000, 1, 30));
+    const drained = source.waitForPlayout();
+    await clock.advance(100);
+    await drained; // the producer said it was done: what follows is a new stream
+    await source.captureFrame(AudioFrame.create(1000, 1, 30));
     await clock.advance(100);
     expect(source.stats.underruns).toBe(0);
+    // Without the waitForPlayout, the same 70 ms pause is a gap.
+    await source.captureFrame(AudioFrame.create(1000, 1, 30));
+    await clock.advance(100);
+    expect(source.stats.underruns).toBe(1);
     await source.aclose();
   });
 

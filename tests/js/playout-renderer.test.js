@@ -113,6 +113,30 @@ describe.each(kinds)('PlayoutRenderer over %s', (_, kind, withoutWaitAsync) => {
     expect(writer.discardPending).toBe(0);
   });
 
+  it('takes a discard request with nothing queued as the end of a stream: the next audio is no gap', async () => {
+    const gap = async (endOnPurpose) => {
+      const { writer, render } = pair(kind, { withoutWaitAsync });
+      writer.write(new Int16Array(2 * 200), 0, 200);
+      await tick();
+      render();
+      render(); // runs dry mid-stream
+      render();
+      if (endOnPurpose) writer.discardAll(); // nothing left to drop
+      await tick();
+      render();
+      writer.write(new Int16Array(2 * 128), 0, 128);
+      await tick();
+      render(); // audio again
+      for (let q = 0; q < 8; q++) render();
+      await tick();
+      writer.refresh();
+      expect(writer.statTotal(PlayoutStat.DISCARDED)).toBe(0);
+      return writer.statTotal(PlayoutStat.UNDERRUNS);
+    };
+    expect(await gap(true)).toBe(0);
+    expect(await gap(false)).toBe(1);
+  });
+
   it('keeps working when wasm memory grows between quanta (heap views are re-made)', async () => {
     const { writer, out, render } = pair(kind, { withoutWaitAsync, channels: 1 });
     writer.write(interleavedRamp(256, 1, 1), 0, 256);
