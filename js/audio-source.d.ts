@@ -22,7 +22,11 @@ export interface AudioSourceStats {
   clearedSamples: number;
   /** Direct mode only: samples of frames pushed faster than the ring drains. */
   droppedSamples: number;
-  /** Gaps: the queue ran dry mid-stream and audio followed (the end of a stream is not one). */
+  /**
+   * Gaps: the queue ran dry mid-stream and audio followed within a second. The end of a
+   * stream is not one, nor a pause after clearQueue() or after a waitForPlayout() that
+   * drained the queue.
+   */
   underruns: number;
   /** Samples of silence played in place of missing audio (source rate). */
   silenceSamples: number;
