@@ -77,6 +77,10 @@ export class StreamTracker {
   }
 }
 
+/**
+ * Plays an AudioSource's queue on a clock in 10 ms steps (the reader end of a `local`
+ * transport); see the module comment.
+ */
 export class ClockPlayout {
   #rate;
   #channels;

@@ -9,6 +9,10 @@
 import { loadWorkletProcessors } from '../worklet-loader.js';
 import { PLAYOUT_PROCESSOR_NAME, PlayoutMessage } from './protocol.js';
 
+/**
+ * The main-thread half of AudioSource's worklet pair: an AudioWorkletNode hosting
+ * PlayoutProcessor, wired to the source's TransportWriter.
+ */
 export class PlayoutNode {
   #node;
   #writer;

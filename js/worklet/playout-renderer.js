@@ -23,6 +23,10 @@ import { PlayoutStat } from './protocol.js';
 /** The largest render quantum the renderer accepts (Web Audio's is 128 frames). */
 export const MAX_RENDER_FRAMES = 2048;
 
+/**
+ * One render quantum of AudioSource playout: a transport reader feeding a PlayoutEngine
+ * (the wasm core). Owns the engine; close() frees it.
+ */
 export class PlayoutRenderer {
   #core;
   #engine;
