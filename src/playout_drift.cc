@@ -18,6 +18,7 @@ void PlayoutDriftController::Reset() {
   has_setpoint_ = false;
   setpoint_frames_ = 0;
   filtered_error_ms_ = 0;
+  integral_ppm_ = 0;
   target_ppm_ = 0;
   correction_ppm_ = 0;
 }
@@ -39,8 +40,11 @@ void PlayoutDriftController::Update(size_t queued_frames, size_t consumed_frames
     } else if (windows_since_reset_ > 2) {
       const double error_ms = (m - setpoint_frames_) * 1000.0 / config_.source_rate_hz;
       filtered_error_ms_ += config_.filter_coefficient * (error_ms - filtered_error_ms_);
-      target_ppm_ = std::clamp(config_.gain_ppm_per_ms * filtered_error_ms_, -config_.max_ppm,
-                               config_.max_ppm);
+      integral_ppm_ = std::clamp(
+          integral_ppm_ + config_.ki_ppm_per_ms_second * filtered_error_ms_ * config_.window_seconds,
+          -config_.max_ppm, config_.max_ppm);
+      target_ppm_ = std::clamp(config_.kp_ppm_per_ms * filtered_error_ms_ + integral_ppm_,
+                               -config_.max_ppm, config_.max_ppm);
     }
   }
 

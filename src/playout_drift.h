@@ -18,18 +18,24 @@
 //        |   / |   / |   / |   ...  setpoint = m of the first full window after a reset
 //        |  /  |  /  |  /  |        error_k   = m_k - setpoint            (frames -> ms)
 //        | /   | /   | /   |        e_k       = e_{k-1} + a (error_k - e_{k-1})
-//        |/    |/    |/    |        target_k  = clamp(gain * e_k, +-max)
-//        +------------------> t     correction slews towards target_k by <= slew per block
+//        |/    |/    |/    |        I_k       = clamp(I_{k-1} + ki * e_k * window, +-max)
+//        +------------------> t     target_k  = clamp(kp * e_k + I_k, +-max)
+//
+// A proportional-integral loop: the integral settles on the clocks' difference, so in
+// steady state the fill returns to the setpoint and correction_ppm() reads the drift; the
+// proportional part bounds the excursion on the way there (about drift / kp ms). The
+// minimum of a window is still noisy when the producer's timer jitters (a page's
+// setTimeout, the audio thread's 10 ms render bursts: a few ms per window), so the error
+// is filtered and the gains are low: the loop settles in a minute or two, which is fast
+// against a crystal's drift and slow enough that jitter moves the ratio by tens of ppm,
+// not hundreds.
 //
 // Steps per Update() (one call per rendered block while audio is playing):
 //   1. track the minimum fill of the current window;
 //   2. at the end of a window (window_seconds of consumed source audio): skip it if it is
 //      the first after a reset (start-up transient), else learn the setpoint (second
-//      window) or update the filtered error and the target;
+//      window) or update the filtered error, the integral and the target;
 //   3. move the correction towards the target by at most max_slew_ppm_per_second.
-// In steady state gain * e = drift, so correction_ppm() reads the clocks' difference and
-// the fill settles drift / gain milliseconds away from the setpoint (e.g. 5 ms for a
-// 1000 ppm drift at the default gain).
 //
 // Thread-safety: one thread (the audio thread). Real-time safe: no allocation, no locks,
 // no clock reads (time is the count of consumed frames). Units: frames are per-channel
@@ -44,9 +50,10 @@ namespace rtc_audio {
 struct PlayoutDriftConfig {
   int32_t source_rate_hz = 48000;
   double window_seconds = 1.0;            // length of one min-fill window
-  double gain_ppm_per_ms = 200.0;         // ppm of correction per ms of filtered error
-  double filter_coefficient = 0.5;        // a in e_k = e_{k-1} + a (error_k - e_{k-1})
-  double max_ppm = 2000.0;                // |correction| limit
+  double kp_ppm_per_ms = 80.0;            // proportional: ppm per ms of filtered error
+  double ki_ppm_per_ms_second = 4.0;      // integral: ppm per ms of error per second
+  double filter_coefficient = 0.3;        // a in e_k = e_{k-1} + a (error_k - e_{k-1})
+  double max_ppm = 1000.0;                // |correction| limit (the resampler's range)
   double max_slew_ppm_per_second = 400.0; // how fast the correction may move
 };
 
@@ -79,6 +86,7 @@ class PlayoutDriftController {
   bool has_setpoint_ = false;
   double setpoint_frames_ = 0;
   double filtered_error_ms_ = 0;
+  double integral_ppm_ = 0;
   double target_ppm_ = 0;
   double correction_ppm_ = 0;
 };

@@ -3,7 +3,8 @@
 // playwright-core, pages served with and without cross-origin isolation):
 //   1. PlayoutProcessor process() cost per 128-frame render quantum;
 //   2. end-to-end loopback latency of a pulse through AudioSource -> LocalAudioTrack ->
-//      RTCPeerConnection on one page.
+//      RTCPeerConnection on one page;
+//   3. the drift loop following a producer on another clock.
 // Usage: npm run build && node bench/source/run.js
 import { launch } from '../../tests/browser/harness.js';
 
@@ -46,6 +47,17 @@ try {
       console.log(
         `| ${r.crossOriginIsolated} | ${c.producer} | ${c.settings} | ${m(r.endToEndWebAudio)} | ${m(r.endToEndMstp)} | ${m(r.queue)} | ${m(r.webrtc)} | ${r.measured}/${r.pulses} |`,
       );
+    }
+  }
+
+  console.log('\n## Drift control: a producer on another clock (48 kHz direct mode, 10 ms frames)\n');
+  console.log('| producer clock | t (s) | drift correction (ppm) | queued (ms) | underruns | dropped samples |');
+  console.log('| ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const ppm of [500, -500]) {
+    const { result: r, page: p } = await browser.run(`/bench/source/drift.html?ppm=${ppm}&seconds=40`, { timeoutMs: 120_000 });
+    await p.close();
+    for (const s of r.samples.filter((x) => [2, 5, 10, 20, 30, 40].includes(x.t))) {
+      console.log(`| ${ppm > 0 ? '+' : ''}${ppm} ppm | ${s.t} | ${fmt(s.driftPpm)} | ${fmt(s.queuedMs)} | ${s.underruns} | ${s.dropped} |`);
     }
   }
 } finally {
