@@ -11,3 +11,6 @@
 #include "spsc_ring.h"       // SpscRing<T>: wait-free SPSC ring, JS-compatible layout
 #include "status.h"          // StatusCode
 #include "wav_codec.h"       // EncodeWav / ParseWav: PCM16 RIFF/WAVE
+#include "block_accumulator.h"  // BlockAccumulator: frames of any size -> fixed blocks
+#include "block_mixer.h"        // BlockMixer: N inputs re-blocked and mixed (AudioMixer)
+#include "mix_kernel.h"         // MixS16: saturating int16 sum of N inputs
