@@ -6,3 +6,9 @@ export { AudioFrame, type AudioBufferSource } from './audio-frame.js';
 export { combineAudioFrames } from './combine-audio-frames.js';
 export { compileAudioCore, loadAudioCore } from './core-loader.js';
 export type { AudioCore } from './core.js';
+export {
+  AudioMixer,
+  type AudioMixerInput,
+  type AudioMixerInputItem,
+  type AudioMixerOptions,
+} from './audio-mixer.js';

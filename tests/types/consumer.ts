@@ -2,6 +2,7 @@
 // Lines marked @ts-expect-error must stay errors, so the declarations cannot silently
 // loosen to `any`.
 import { AudioFrame, combineAudioFrames, compileAudioCore, loadAudioCore } from '../../js/index.js';
+import { AudioMixer, type AudioMixerInput } from '../../js/index.js';
 import { instantiateAudioCore, SpscRing, StatusCode, type AudioCore } from '../../js/core.js';
 
 const frame: AudioFrame = AudioFrame.create(48000, 2, 480);
@@ -31,4 +32,22 @@ async function loadForWorklet(): Promise<AudioCore> {
   return (await loadAudioCore()) ?? core;
 }
 
-export { samples, seconds, joined, same, loadForWorklet };
+async function mixTwo(): Promise<number> {
+  const mixer = new AudioMixer(48000, 2, { blocksize: 480, streamTimeoutMs: 50, capacity: 10 });
+  async function* frames(): AsyncGenerator<AudioFrame> {
+    yield AudioFrame.create(48000, 2, 480);
+  }
+  const events: AudioMixerInput = [{ frame: AudioFrame.create(16000, 1, 160) }];
+  mixer.addStream(frames());
+  mixer.addStream(events);
+  mixer.removeStream(events);
+  mixer.endInput();
+  let total = 0;
+  for await (const mixed of mixer) total += mixed.samplesPerChannel;
+  await mixer.aclose();
+  // @ts-expect-error inputs yield frames, not numbers
+  mixer.addStream([1, 2, 3]);
+  return total + mixer.blocksize;
+}
+
+export { samples, seconds, joined, same, loadForWorklet, mixTwo };
