@@ -1,6 +1,6 @@
 import { core } from './core-instance.js';
 import { StatusCode } from './core-status.js';
-import { describe, frameStatusError, requireNumber, wavStatusError } from './errors.js';
+import { describe, frameStatusError, requireAttached, requireNumber, wavStatusError } from './errors.js';
 import { copyToHeap, withHeap } from './heap.js';
 
 const BUFFER_RULE = 'an Int16Array, ArrayBuffer, SharedArrayBuffer or other ArrayBufferView';
@@ -14,10 +14,16 @@ function isArrayBufferLike(value) {
  * The byte view of `data` and its Int16Array form: aligned memory is wrapped, unaligned
  * memory is copied. Throws TypeError for anything that is not a buffer.
  */
-function toBytes(data) {
-  if (isArrayBufferLike(data)) return new Uint8Array(data);
-  if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-  throw new TypeError(`data must be ${BUFFER_RULE}, got ${describe(data)}`);
+function toBytes(name, data, rule) {
+  if (isArrayBufferLike(data)) {
+    requireAttached(name, data);
+    return new Uint8Array(data);
+  }
+  if (ArrayBuffer.isView(data)) {
+    requireAttached(name, data.buffer);
+    return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  }
+  throw new TypeError(`${name} must be ${rule}, got ${describe(data)}`);
 }
 
 function toInt16(data, bytes) {
@@ -52,11 +58,11 @@ export class AudioFrame {
    * @param {number} samplesPerChannel an integer >= 0
    * @param {object} [userdata] a per-frame object for your own metadata (never transmitted);
    *   defaults to a new empty object
-   * @throws {TypeError} when an argument has the wrong type
+   * @throws {TypeError} when an argument has the wrong type, or `data` is detached
    * @throws {RangeError} when a value is out of range or `data` is too short or odd-sized
    */
   constructor(data, sampleRate, numChannels, samplesPerChannel, userdata = undefined) {
-    const bytes = toBytes(data);
+    const bytes = toBytes('data', data, BUFFER_RULE);
     requireNumber('sampleRate', sampleRate, 'an integer in 1000..768000');
     requireNumber('numChannels', numChannels, 'an integer in 1..32');
     requireNumber('samplesPerChannel', samplesPerChannel, 'an integer >= 0');
@@ -96,14 +102,11 @@ export class AudioFrame {
    * Decodes a 16-bit PCM WAV file (RIFF/WAVE; unknown chunks skipped) into a new frame.
    * @param {Uint8Array | ArrayBuffer | ArrayBufferView} bytes
    * @returns {AudioFrame}
-   * @throws {TypeError} when `bytes` is not a buffer
+   * @throws {TypeError} when `bytes` is not a buffer, or is detached
    * @throws {RangeError} when the bytes are not a 16-bit PCM WAV file
    */
   static fromWavBytes(bytes) {
-    let view;
-    if (isArrayBufferLike(bytes)) view = new Uint8Array(bytes);
-    else if (ArrayBuffer.isView(bytes)) view = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    else throw new TypeError(`bytes must be a Uint8Array, ArrayBuffer or ArrayBufferView, got ${describe(bytes)}`);
+    const view = toBytes('bytes', bytes, 'a Uint8Array, ArrayBuffer or ArrayBufferView');
 
     return withHeap(core, view.byteLength, (ptr) => {
       copyToHeap(core, ptr, view);

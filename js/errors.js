@@ -22,10 +22,39 @@ export function describe(value) {
   return name ? `${name} object` : Object.prototype.toString.call(value);
 }
 
+/** `describe` prefixed with the type where that helps ("string \"2\"", "bigint 2n"). */
+export function describeTyped(value) {
+  const t = typeof value;
+  return t === 'object' || t === 'undefined' || t === 'function' ? describe(value) : `${t} ${describe(value)}`;
+}
+
 /** Throws TypeError unless `value` is a number (NaN and Infinity are numbers: ranges catch them). */
 export function requireNumber(name, value, allowed) {
   if (typeof value !== 'number') {
-    throw new TypeError(`${name} must be a number (${allowed}), got ${typeof value} ${describe(value)}`);
+    throw new TypeError(`${name} must be a number (${allowed}), got ${describeTyped(value)}`);
+  }
+}
+
+/**
+ * True when `buffer` (an ArrayBuffer) has been detached by a transfer. Uses
+ * `ArrayBuffer.prototype.detached` where the runtime has it (Node 22+, current browsers)
+ * and otherwise the fact that no view can be made over a detached buffer.
+ */
+export function isDetached(buffer) {
+  if (typeof buffer.detached === 'boolean') return buffer.detached;
+  if (Object.prototype.toString.call(buffer) !== '[object ArrayBuffer]') return false;
+  try {
+    new Uint8Array(buffer, 0, 0);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+/** Throws TypeError when `buffer` is detached, naming the parameter. */
+export function requireAttached(name, buffer) {
+  if (isDetached(buffer)) {
+    throw new TypeError(`${name} is backed by a detached ArrayBuffer (it was transferred or closed); pass a live buffer`);
   }
 }
 

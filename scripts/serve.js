@@ -2,7 +2,7 @@
 // A small static server for the demo and the browser tests. Every response carries
 // Cross-Origin-Opener-Policy / Cross-Origin-Embedder-Policy (so pages are cross-origin
 // isolated and get SharedArrayBuffer) unless the page URL has `isolated=0`, which serves
-// the same page without them.
+// the same page without them, and `csp=strict` adds a strict Content-Security-Policy.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -29,6 +29,10 @@ export function startServer({ root = resolve(fileURLToPath(new URL('..', import.
   const rootDir = resolve(root);
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://localhost');
+    if (url.pathname === '/favicon.ico') {
+      res.writeHead(204).end();
+      return;
+    }
     if (url.pathname === '/') {
       res.writeHead(302, { Location: index + url.search });
       res.end();
@@ -43,11 +47,16 @@ export function startServer({ root = resolve(fileURLToPath(new URL('..', import.
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
       const isolated = url.searchParams.get('isolated') !== '0';
+      // `csp=strict`: the strictest policy the package supports (no eval, no inline script).
+      const csp = url.searchParams.get('csp') === 'strict'
+        ? { 'Content-Security-Policy': "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' blob: data:; media-src 'self' blob:" }
+        : {};
       res.writeHead(200, {
         'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
         'Cache-Control': 'no-store',
         'Cross-Origin-Resource-Policy': 'same-origin',
         ...(isolated ? { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' } : {}),
+        ...csp,
         ...headers,
       });
       res.end(req.method === 'HEAD' ? undefined : body);

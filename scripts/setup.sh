@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-apt_packages=(cmake make g++ googletest libgtest-dev libgmock-dev emscripten chromium)
+apt_packages=(cmake make g++ googletest libgtest-dev libgmock-dev clang-14 libclang-rt-14-dev emscripten chromium)
 missing=()
 for pkg in "${apt_packages[@]}" "$@"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'ok installed' || missing+=("$pkg")

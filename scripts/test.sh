@@ -12,6 +12,14 @@ cmake --preset native-debug >/dev/null
 cmake --build --preset native-debug -j "$(nproc)"
 ctest --preset native-debug -j "$(nproc)" --timeout 300
 
+echo "== C++ core: native release build (optimiser warnings are errors too) and its tests"
+cmake --preset native-release >/dev/null
+cmake --build --preset native-release -j "$(nproc)"
+ctest --preset native-release -j "$(nproc)" --timeout 300
+
+echo "== Fuzz smoke: every libFuzzer target for ${FUZZ_SECONDS:-30}s (after replaying the kept corpus and past crashes)"
+bash scripts/fuzz.sh "${FUZZ_SECONDS:-30}"
+
 echo "== WebAssembly build"
 bash scripts/build.sh
 
