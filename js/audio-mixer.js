@@ -3,14 +3,12 @@ import { core } from './core-instance.js';
 import { StatusCode, statusName } from './core-status.js';
 import { CHANNELS_RULE, SAMPLE_RATE_RULE, describe, frameStatusError, requireNumber } from './errors.js';
 import { copyToHeap, withHeap } from './heap.js';
+import { adopt, release } from './owned.js';
 
 /** setTimeout's largest delay, in ms. */
 const MAX_TIMEOUT_MS = 2 ** 31 - 1;
 const DONE = Object.freeze({ value: undefined, done: true });
 const INPUT_RULE = 'an async iterable of AudioFrame or { frame: AudioFrame } objects';
-
-/** Frees the core object of a mixer that was dropped without being closed or finished. */
-const leakGuard = new FinalizationRegistry((blockMixer) => blockMixer.delete());
 
 function requireInteger(name, value, min, max, rule) {
   requireNumber(name, value, rule);
@@ -204,11 +202,12 @@ export class AudioMixer {
       blockMixer.delete();
       throw new RangeError(`AudioMixer cannot mix ${numChannels} channels in blocks of ${frames}: the core says ${statusName(status)}`);
     }
-    this.#core = blockMixer;
+    // Owned by this mixer: freed when it ends or is closed (or, if dropped unclosed, when
+    // it is garbage-collected).
+    this.#core = adopt(this, blockMixer);
     this.#scratchIndex = blockMixer.scratchPtr() / 2;
     this.#outputIndex = blockMixer.outputPtr() / 2;
     this.#blockSamples = blockMixer.blockSamples();
-    leakGuard.register(this, blockMixer, this);
 
     this.#sampleRate = sampleRate;
     this.#numChannels = numChannels;
@@ -496,8 +495,7 @@ export class AudioMixer {
     if (this.#finished) return;
     this.#finished = true;
     for (const input of [...this.#inputs.values()]) this.#removeInput(input);
-    leakGuard.unregister(this);
-    this.#core.delete();
+    release(this);
     this.#core = null;
     if (failure !== null) {
       const waiter = this.#waiters.shift();

@@ -1,7 +1,7 @@
 // Leak checks: many create-use-close cycles keep the wasm heap flat and leave no live
 // embind handle. Each class adds its cycle here as it lands.
 import { describe, expect, it } from 'vitest';
-import { AudioFrame, combineAudioFrames, loadAudioCore } from '../../js/index.js';
+import { AudioFrame, AudioMixer, combineAudioFrames, loadAudioCore } from '../../js/index.js';
 import { liveHandleCount } from '../../js/owned.js';
 
 const core = await loadAudioCore();
@@ -33,5 +33,37 @@ describe('leaks', () => {
     expect(bytes).toBe(CYCLES * 640);
     expect(after).toEqual(before);
     console.log(`AudioFrame leak check: wasm heap in use ${before.heap} -> ${after.heap} bytes over ${CYCLES} cycles`);
+  }, 120_000);
+  it('AudioMixer: 2000 mix / remix / aclose / failure cycles keep the heap flat and free every core object', async () => {
+    const MIXER_CYCLES = 2000;
+    async function* frames(value, count, channels) {
+      for (let k = 0; k < count; k++) yield AudioFrame.create(48000, channels, 480 + k);
+      if (value < 0) throw new Error('input failed');
+    }
+    async function cycle(i) {
+      const mixer = new AudioMixer(48000, 2, { blocksize: 480 });
+      mixer.addStream(frames(i, 3, 2));
+      mixer.addStream(frames(i % 4 === 3 ? -1 : i, 2, 1)); // remixed mono; every 4th fails
+      if (i % 4 === 1) {
+        await mixer.aclose(); // closed with reads outstanding
+        return 0;
+      }
+      mixer.endInput();
+      let n = 0;
+      try {
+        for await (const frame of mixer) n += frame.samplesPerChannel;
+      } catch {
+        // expected for the failing input
+      }
+      return n;
+    }
+    await cycle(0);
+    const before = snapshot();
+    let samples = 0;
+    for (let i = 0; i < MIXER_CYCLES; i++) samples += await cycle(i);
+    const after = snapshot();
+    expect(samples).toBeGreaterThan(0);
+    expect(after).toEqual(before);
+    console.log(`AudioMixer leak check: wasm heap in use ${before.heap} -> ${after.heap} bytes over ${MIXER_CYCLES} cycles`);
   }, 120_000);
 });
