@@ -13,9 +13,8 @@
 //      that count; a partial push is normal -- push the rest after the next Consume.
 //   2. Block() views the next block: a full block, or everything buffered when less than
 //      a block is there (the mixer pads that with silence).
-//   3. Consume(frames) drops frames from the front and moves what remains down to index 0
-//      (fewer than capacity - frames frames; at most one block when the capacity is two
-//      blocks and the owner keeps at most one block plus one push buffered).
+//   3. Consume(frames) drops frames from the front and moves the remainder down to index 0
+//      (at most capacity - frames frames: one block for the mixer's two-block capacity).
 // No sample is lost or repeated: frames leave only through Consume, in arrival order.
 //
 // Capacity: at least one block (so a full block fits), chosen by the owner; the mixer
