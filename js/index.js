@@ -8,3 +8,4 @@
 export { AudioFrame } from './audio-frame.js';
 export { combineAudioFrames } from './combine-audio-frames.js';
 export { compileAudioCore, loadAudioCore } from './core-loader.js';
+export { AudioResampler, AudioResamplerQuality } from './audio-resampler.js';

@@ -1,7 +1,14 @@
 // Compiled by `tsc --strict` in the test run: a consumer of the shipped declarations.
 // Lines marked @ts-expect-error must stay errors, so the declarations cannot silently
 // loosen to `any`.
-import { AudioFrame, combineAudioFrames, compileAudioCore, loadAudioCore } from '../../js/index.js';
+import {
+  AudioFrame,
+  AudioResampler,
+  AudioResamplerQuality,
+  combineAudioFrames,
+  compileAudioCore,
+  loadAudioCore,
+} from '../../js/index.js';
 import { instantiateAudioCore, SpscRing, StatusCode, type AudioCore } from '../../js/core.js';
 
 const frame: AudioFrame = AudioFrame.create(48000, 2, 480);
@@ -31,4 +38,11 @@ async function loadForWorklet(): Promise<AudioCore> {
   return (await loadAudioCore()) ?? core;
 }
 
-export { samples, seconds, joined, same, loadForWorklet };
+const resampler = new AudioResampler(48000, 16000, { numChannels: 2, quality: AudioResamplerQuality.HIGH });
+const resampled: AudioFrame[] = [...resampler.push(frame), ...resampler.flush()];
+const delaySeconds: number = resampler.latency;
+resampler.close();
+// @ts-expect-error quality is an AudioResamplerQuality, not a string
+new AudioResampler(48000, 16000, { quality: 'high' });
+
+export { samples, seconds, joined, same, loadForWorklet, resampled, delaySeconds };
