@@ -61,10 +61,10 @@ void AudioResampler::Build() {
   const ResamplerPreset& preset = PresetFor(config_.quality);
   const double lower_nyquist_hz = static_cast<double>(in_hz < out_hz ? in_hz : out_hz) / 2.0;
   const double in_rate = static_cast<double>(in_hz);
-  const double cutoff =
-      (preset.passband_fraction + preset.stopband_fraction) / 2.0 * lower_nyquist_hz / in_rate;
+  const double cutoff = (preset.design_passband_fraction + preset.stopband_fraction) / 2.0 *
+                        lower_nyquist_hz / in_rate;
   const double transition =
-      (preset.stopband_fraction - preset.passband_fraction) * lower_nyquist_hz / in_rate;
+      (preset.stopband_fraction - preset.design_passband_fraction) * lower_nyquist_hz / in_rate;
   taps_ = KaiserTapCount(preset.attenuation_db, transition, kernel::kKernelLaneCount);
   // Every output needs at least one input frame of look-ahead beyond its own step, so
   // the outputs written before a flush never exceed the rounded total.
@@ -214,15 +214,21 @@ ResampleCounts AudioResampler::Run(const Reader& read, size_t input_frames, cons
       const uint64_t backlog = written_ > pos_ ? written_ - pos_ : 0;  // < taps here
       size_t n = h - static_cast<size_t>(backlog);
       if (n > input_frames - counts.input_frames) n = input_frames - counts.input_frames;
-      for (size_t f = 0; f < n; ++f) {
-        const size_t frame = counts.input_frames + f;
+      // Copy in at most two segments (the ring wraps once at most), channel by channel.
+      for (size_t done = 0; done < n;) {
+        const size_t segment = std::min(n - done, h - write_slot_);
+        const size_t first = counts.input_frames + done;
         for (size_t c = 0; c < channels_; ++c) {
-          float* line = ring_.data() + c * 2 * h;
-          const float v = read(frame, c);
-          line[write_slot_] = v;
-          line[write_slot_ + h] = v;
+          float* line = ring_.data() + c * 2 * h + write_slot_;
+          for (size_t f = 0; f < segment; ++f) {
+            const float v = read(first + f, c);
+            line[f] = v;
+            line[f + h] = v;
+          }
         }
-        if (++write_slot_ == h) write_slot_ = 0;
+        write_slot_ += segment;
+        if (write_slot_ == h) write_slot_ = 0;
+        done += segment;
       }
       counts.input_frames += n;
       written_ += n;

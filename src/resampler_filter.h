@@ -32,7 +32,11 @@ enum class ResamplerQuality : int32_t {
 inline constexpr int32_t kResamplerQualityCount = 5;
 
 struct ResamplerPreset {
-  double passband_fraction;  // of the lower Nyquist: the band kept
+  double passband_fraction;  // of the lower Nyquist: gain within +-0.1 dB up to here
+  // Where the Kaiser design's own passband (ripple <= its attenuation) ends. Below
+  // passband_fraction: the +-0.1 dB promise does not need the filter flat to 1e-5, and
+  // the wider transition band this leaves costs fewer taps.
+  double design_passband_fraction;
   double stopband_fraction;  // of the lower Nyquist: where rejection >= attenuation_db starts
   double attenuation_db;     // Kaiser design target (stopband and passband ripple)
   int32_t interpolated_phases;  // table rows for the variable-ratio (interpolating) kernel

@@ -45,19 +45,11 @@ inline float DotScalar(std::span<const float> x, std::span<const float> h) {
 }
 
 // Two rows against one window (adjacent phases, or two outputs that share a window):
-// {sum x*h0, sum x*h1}, each exactly as DotScalar computes it.
+// {sum x*h0, sum x*h1}, each exactly as DotScalar computes it. (Written as two passes:
+// compilers vectorise each pass, and the SIMD kernel shares the window loads instead.)
 inline DotPair Dot2Scalar(std::span<const float> x, std::span<const float> h0,
                           std::span<const float> h1) {
-  float s[kKernelLaneCount] = {};
-  float t[kKernelLaneCount] = {};
-  const size_t taps = h0.size();
-  for (size_t k = 0; k < taps; k += kKernelLaneCount) {
-    for (size_t j = 0; j < kKernelLaneCount; ++j) {
-      s[j] += x[k + j] * h0[k + j];
-      t[j] += x[k + j] * h1[k + j];
-    }
-  }
-  return {ReduceLanes(s), ReduceLanes(t)};
+  return {DotScalar(x, h0), DotScalar(x, h1)};
 }
 
 #if defined(__wasm_simd128__)

@@ -28,6 +28,7 @@ TEST(ResamplerFilterTest, PresetsAreOrderedAndAliasFreeInThePassband) {
   for (int32_t q = 0; q < kResamplerQualityCount; ++q) {
     const ResamplerPreset& p = PresetFor(static_cast<ResamplerQuality>(q));
     EXPECT_NEAR(p.passband_fraction + p.stopband_fraction, 2.0, 1e-12);
+    EXPECT_LT(p.design_passband_fraction, p.passband_fraction);
     if (q > 0) {
       EXPECT_GT(p.attenuation_db, PresetFor(static_cast<ResamplerQuality>(q - 1)).attenuation_db);
     }
