@@ -70,10 +70,12 @@ export function fitTone(y, freq, rate) {
   return { amplitude: Math.hypot(a, b), residualRms: Math.sqrt(res / count), totalRms: Math.sqrt(tot / count) };
 }
 
-const db = (ratio) => 20 * Math.log10(Math.max(ratio, 1e-12));
+const db = (ratio) => 20 * Math.log10(ratio);
 
 /**
  * Metrics of one peer on one rate pair. `outputs` maps a signal name to its int16 output.
+ * `rejectionDb` is Infinity when every alias came out as digital silence (below half an
+ * int16 step: more than about 100 dB down).
  * @returns {{thdnDb: number, passbandDevDb: number, rejectionDb: number}}
  */
 export function measure(inRate, outRate, outputs) {

@@ -61,7 +61,10 @@ Session OursSession(ResamplerQuality q, int in_hz, int out_hz, int channels) {
 
 Session SoxrSession(unsigned long recipe, int in_hz, int out_hz, int channels) {
   soxr_error_t error = nullptr;
-  const soxr_io_spec_t io = soxr_io_spec(SOXR_INT16_I, SOXR_INT16_I);
+  // No dither: soxr adds TPDF dither to int16 output by default; every other resampler
+  // here rounds, so this compares the filters (LiveKit's SDK keeps soxr's dither).
+  soxr_io_spec_t io = soxr_io_spec(SOXR_INT16_I, SOXR_INT16_I);
+  io.flags |= SOXR_NO_DITHER;
   const soxr_quality_spec_t quality = soxr_quality_spec(recipe, 0);
   std::shared_ptr<soxr> s(soxr_create(in_hz, out_hz, static_cast<unsigned>(channels), &error, &io,
                                       &quality, nullptr),

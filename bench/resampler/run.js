@@ -288,13 +288,14 @@ for (const mode of ['stream', 'buffer']) {
   }
 }
 
-console.log('\n### Quality (int16 mono in and out; metrics in bench/resampler/metrics.js)\n');
+console.log('\n### Quality (int16 mono in and out, no dither except inside @livekit/rtc-node; metrics in bench/resampler/metrics.js; "silent" = every alias rounded to zero)\n');
 console.log(`| resampler | ${PAIRS.map(([i, o]) => `${i}->${o} THD+N / passband dev / rejection`).join(' | ')} |`);
 console.log(`| --- | ${PAIRS.map(() => '---').join(' | ')} |`);
 for (const impl of Object.keys(quality)) {
   const cells = PAIRS.map(([i, o]) => {
     const q = quality[impl][`${i}->${o}`];
-    return `${q.thdnDb.toFixed(1)} dB / ${q.passbandDevDb.toFixed(2)} dB / ${q.rejectionDb.toFixed(1)} dB`;
+    const rejection = Number.isFinite(q.rejectionDb) ? `${q.rejectionDb.toFixed(1)} dB` : 'silent';
+    return `${q.thdnDb.toFixed(1)} dB / ${q.passbandDevDb.toFixed(2)} dB / ${rejection}`;
   });
   console.log(`| ${impl} | ${cells.join(' | ')} |`);
 }
