@@ -2,6 +2,7 @@ import { AudioFrame } from './audio-frame.js';
 import { core } from './core-instance.js';
 import { StatusCode, statusName } from './core-status.js';
 import { describe, requireIntegerInRange, requireNumber, SAMPLE_RATE_RULE } from './errors.js';
+import { adopt, release } from './owned.js';
 
 /**
  * Resampling quality presets (src/resampler_filter.h). Every preset rejects aliases and
@@ -25,12 +26,10 @@ const CHANNELS_RULE = `an integer in 1..${MAX_CHANNELS} (the resampler supports 
 // Frames per core call: bounds the heap buffers however large a pushed frame is.
 const SLICE_FRAMES = 16384;
 
-// Frees the core object and buffers of a resampler that was dropped without close().
-const leaks = new FinalizationRegistry((held) => held.free());
-
 /**
- * Owns the wasm side of one resampler: the core object and two heap buffers that grow
- * on demand (never cached as views: memory may grow).
+ * The wasm side of one resampler: the core object and two heap buffers that grow on
+ * demand (never cached as views: memory may grow). Owned through owned.js, so `delete()`
+ * runs exactly once: on close(), or when a dropped AudioResampler is collected.
  */
 class CoreResources {
   constructor(impl) {
@@ -57,7 +56,7 @@ class CoreResources {
     }
   }
 
-  free() {
+  delete() {
     core._free(this.inPtr);
     core._free(this.outPtr);
     this.inPtr = this.outPtr = this.inBytes = this.outBytes = 0;
@@ -112,8 +111,7 @@ export class AudioResampler {
       impl.delete();
       throw new RangeError(`AudioResampler could not be created: ${statusName(status)} (inputRate ${SAMPLE_RATE_RULE})`);
     }
-    this.#res = new CoreResources(impl);
-    leaks.register(this, this.#res, this);
+    this.#res = adopt(this, new CoreResources(impl));
     this.#inputRate = inputRate;
     this.#outputRate = outputRate;
     this.#numChannels = numChannels;
@@ -233,8 +231,7 @@ export class AudioResampler {
   /** Frees the wasm resources. Idempotent; push/flush afterwards throw an Error. */
   close() {
     if (!this.#res) return;
-    leaks.unregister(this);
-    this.#res.free();
     this.#res = undefined;
+    release(this);
   }
 }

@@ -186,97 +186,109 @@ size_t AudioResampler::PendingFlushFrames() const {
   return static_cast<size_t>((budget - used) / (2 * static_cast<Uint128>(step_))) + 1;
 }
 
-void AudioResampler::Advance(size_t* slot) {
-  phase_ += step_rem_;
-  uint64_t advance = step_whole_;
-  if (phase_ >= denominator_) {
-    phase_ -= denominator_;
-    ++advance;
-  }
-  pos_ += advance;
-  *slot += static_cast<size_t>(advance);
-  if (*slot >= ring_frames_) *slot -= ring_frames_;
-  if (mode_ == Mode::kExact) row_ = row_ + 1 == rows_ ? 0 : row_ + 1;
-}
-
 // 1. Refill the delay line whenever the next window is incomplete; 2. compute every
-// output whose window is complete (two at a time when they share a window); 3. stop when
-// the output is full or the input is used up.
+// output whose window is complete (up to kMaxKernelRows at a time when consecutive
+// outputs share a window); 3. stop when the output is full or the input is used up.
+// The streaming state lives in locals inside the loop and is stored back at the end.
 template <typename Reader, typename Writer>
 ResampleCounts AudioResampler::Run(const Reader& read, size_t input_frames, const Writer& write,
                                    size_t output_capacity, bool count_input) {
   ResampleCounts counts;
   const size_t h = ring_frames_;
+  const size_t taps = taps_;
+  const size_t channels = channels_;
+  const uint64_t denominator = denominator_;
+  const uint64_t step_whole = step_whole_;
+  const uint64_t step_rem = step_rem_;
+  const bool exact = mode_ == Mode::kExact;
+  const std::span<const float> table(table_);
+  float* const ring = ring_.data();
+  uint64_t phase = phase_;
+  uint64_t pos = pos_;
+  uint64_t written = written_;
   size_t slot = pos_slot_;
+  size_t write_slot = write_slot_;
+  size_t row = row_;
+  auto advance = [&]() {
+    phase += step_rem;
+    uint64_t frames = step_whole;
+    if (phase >= denominator) {
+      phase -= denominator;
+      ++frames;
+    }
+    pos += frames;
+    slot += static_cast<size_t>(frames);
+    if (slot >= h) slot -= h;
+    if (exact) row = row + 1 == rows_ ? 0 : row + 1;
+  };
+  float y[kernel::kMaxKernelRows];
   while (counts.output_frames < output_capacity) {
-    if (pos_ + taps_ > written_) {
+    if (pos + taps > written) {
       if (counts.input_frames == input_frames) break;
-      const uint64_t backlog = written_ > pos_ ? written_ - pos_ : 0;  // < taps here
+      const uint64_t backlog = written > pos ? written - pos : 0;  // < taps here
       size_t n = h - static_cast<size_t>(backlog);
       if (n > input_frames - counts.input_frames) n = input_frames - counts.input_frames;
       // Copy in at most two segments (the ring wraps once at most), channel by channel.
       for (size_t done = 0; done < n;) {
-        const size_t segment = std::min(n - done, h - write_slot_);
+        const size_t segment = std::min(n - done, h - write_slot);
         const size_t first = counts.input_frames + done;
-        for (size_t c = 0; c < channels_; ++c) {
-          float* line = ring_.data() + c * 2 * h + write_slot_;
+        for (size_t c = 0; c < channels; ++c) {
+          float* line = ring + c * 2 * h + write_slot;
           for (size_t f = 0; f < segment; ++f) {
             const float v = read(first + f, c);
             line[f] = v;
             line[f + h] = v;
           }
         }
-        write_slot_ += segment;
-        if (write_slot_ == h) write_slot_ = 0;
+        write_slot += segment;
+        if (write_slot == h) write_slot = 0;
         done += segment;
       }
       counts.input_frames += n;
-      written_ += n;
+      written += n;
       continue;
     }
-    const std::span<const float> table(table_);
-    if (mode_ == Mode::kExact) {
-      const auto row = table.subspan(row_ * taps_, taps_);
-      // Does the next output share this window (upsampling)? Then compute both at once.
-      const bool pair = step_whole_ == 0 && phase_ + step_rem_ < denominator_ &&
-                        counts.output_frames + 1 < output_capacity;
-      if (pair) {
-        const size_t next_row = row_ + 1 == rows_ ? 0 : row_ + 1;
-        const auto row2 = table.subspan(next_row * taps_, taps_);
-        for (size_t c = 0; c < channels_; ++c) {
-          const std::span<const float> x(ring_.data() + c * 2 * h + slot, taps_);
-          const kernel::DotPair y = kernel::Dot2(x, row, row2);
-          write(counts.output_frames, c, y.first);
-          write(counts.output_frames + 1, c, y.second);
+    if (exact) {
+      // How many of the next outputs share this window (upsampling)? Their rows follow
+      // each other in the table (reading order) until it wraps.
+      size_t group = 1;
+      if (step_whole == 0) {
+        uint64_t p = phase + step_rem;
+        while (group < kernel::kMaxKernelRows && p < denominator && row + group < rows_ &&
+               counts.output_frames + group < output_capacity) {
+          ++group;
+          p += step_rem;
         }
-        Advance(&slot);
-        Advance(&slot);
-        counts.output_frames += 2;
-      } else {
-        for (size_t c = 0; c < channels_; ++c) {
-          const std::span<const float> x(ring_.data() + c * 2 * h + slot, taps_);
-          write(counts.output_frames, c, kernel::Dot(x, row));
-        }
-        Advance(&slot);
-        counts.output_frames += 1;
       }
+      const auto rows = table.subspan(row * taps, group * taps);
+      for (size_t c = 0; c < channels; ++c) {
+        const std::span<const float> x(ring + c * 2 * h + slot, taps);
+        kernel::DotRows(x, rows, std::span<float>(y, group));
+        for (size_t g = 0; g < group; ++g) write(counts.output_frames + g, c, y[g]);
+      }
+      for (size_t g = 0; g < group; ++g) advance();
+      counts.output_frames += group;
     } else {
-      const double position = static_cast<double>(phase_) * phase_to_row_;
+      const double position = static_cast<double>(phase) * phase_to_row_;
       auto index = static_cast<size_t>(position);
       if (index > rows_ - 2) index = rows_ - 2;
       const auto frac = static_cast<float>(position - static_cast<double>(index));
-      const auto row0 = table.subspan(index * taps_, taps_);
-      const auto row1 = table.subspan((index + 1) * taps_, taps_);
-      for (size_t c = 0; c < channels_; ++c) {
-        const std::span<const float> x(ring_.data() + c * 2 * h + slot, taps_);
-        const kernel::DotPair y = kernel::Dot2(x, row0, row1);
-        write(counts.output_frames, c, y.first + frac * (y.second - y.first));
+      const auto rows = table.subspan(index * taps, 2 * taps);
+      for (size_t c = 0; c < channels; ++c) {
+        const std::span<const float> x(ring + c * 2 * h + slot, taps);
+        kernel::DotRows(x, rows, std::span<float>(y, 2));
+        write(counts.output_frames, c, y[0] + frac * (y[1] - y[0]));
       }
-      Advance(&slot);
+      advance();
       counts.output_frames += 1;
     }
   }
+  phase_ = phase;
+  pos_ = pos;
+  written_ = written;
   pos_slot_ = slot;
+  write_slot_ = write_slot;
+  row_ = row;
   if (count_input) input_total_ += counts.input_frames;
   output_total_ += counts.output_frames;
   return counts;

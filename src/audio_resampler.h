@@ -24,7 +24,8 @@
 //
 //      so the `taps` samples of any window start at one slot and never wrap.
 //   3. Fixed ratio, L small (exact mode): one table row per phase k*M mod L, stored in
-//      the order the outputs read them, so the kernel walks the table linearly.
+//      the order the outputs read them, so the kernel walks the table linearly, and
+//      consecutive outputs that share a window (upsampling) are one kernel call.
 //      Otherwise (interpolated mode): P+1 rows at phases 0, 1/P, ..., 1, and each output
 //      interpolates linearly between the two rows around its phase; the phase is
 //      tracked exactly as an integer numerator over D = L * 2^32.
@@ -157,7 +158,6 @@ class AudioResampler {
   ResampleCounts ProcessInterleaved(std::span<const In> input, std::span<Out> output);
   template <typename Writer>
   size_t FlushWith(const Writer& write, size_t output_capacity);
-  void Advance(size_t* slot);
 
   AudioResamplerConfig config_;
   Mode mode_ = Mode::kPassthrough;

@@ -13,8 +13,8 @@
 // the wasm build. Natively the compiler vectorises the lanes itself (no -ffast-math is
 // needed because the order is already explicit).
 //
-// Contract for every kernel: `taps` = h.size() is a multiple of kKernelLaneCount, the
-// window x holds at least `taps` samples, no alignment is required.
+// Contract for every kernel: `taps` is a multiple of kKernelLaneCount, the window x holds
+// at least `taps` samples, no alignment is required.
 // Thread-safety: pure; real-time safe (no allocation, no locks, no branches on data).
 #pragma once
 
@@ -25,10 +25,7 @@ namespace rtc_audio::kernel {
 
 inline constexpr size_t kKernelLaneCount = 8;
 
-struct DotPair {
-  float first;
-  float second;
-};
+inline constexpr size_t kMaxKernelRows = 4;
 
 inline float ReduceLanes(const float (&s)[kKernelLaneCount]) {
   return ((s[0] + s[4]) + (s[2] + s[6])) + ((s[1] + s[5]) + (s[3] + s[7]));
@@ -44,39 +41,30 @@ inline float DotScalar(std::span<const float> x, std::span<const float> h) {
   return ReduceLanes(s);
 }
 
-// Two rows against one window (adjacent phases, or two outputs that share a window):
-// {sum x*h0, sum x*h1}, each exactly as DotScalar computes it. (Written as two passes:
-// compilers vectorise each pass, and the SIMD kernel shares the window loads instead.)
-inline DotPair Dot2Scalar(std::span<const float> x, std::span<const float> h0,
-                          std::span<const float> h1) {
-  return {DotScalar(x, h0), DotScalar(x, h1)};
+// Several rows against one window: `rows` holds out.size() (1..kMaxKernelRows) rows of
+// taps = rows.size() / out.size() coefficients back to back (adjacent phases, or
+// consecutive outputs that share a window when upsampling); out[r] = DotScalar(x, row r).
+inline void DotRowsScalar(std::span<const float> x, std::span<const float> rows,
+                          std::span<float> out) {
+  const size_t taps = rows.size() / out.size();
+  for (size_t r = 0; r < out.size(); ++r) out[r] = DotScalar(x, rows.subspan(r * taps, taps));
 }
 
 #if defined(__wasm_simd128__)
-// wasm_simd128 forms of the two kernels (resampler_kernel_simd.cc): same results, bit
-// for bit.
-float DotSimd(std::span<const float> x, std::span<const float> h);
-DotPair Dot2Simd(std::span<const float> x, std::span<const float> h0, std::span<const float> h1);
+// The wasm_simd128 form (resampler_kernel_simd.cc): loads each window vector once for all
+// rows; same results, bit for bit.
+void DotRowsSimd(std::span<const float> x, std::span<const float> rows, std::span<float> out);
 inline constexpr bool kHaveSimdKernel = true;
 #else
 inline constexpr bool kHaveSimdKernel = false;
 #endif
 
-// The kernels the resampler runs: the SIMD ones where they exist, else the scalar ones.
-inline float Dot(std::span<const float> x, std::span<const float> h) {
+// The kernel the resampler runs: the SIMD one where it exists, else the scalar one.
+inline void DotRows(std::span<const float> x, std::span<const float> rows, std::span<float> out) {
 #if defined(__wasm_simd128__)
-  return DotSimd(x, h);
+  DotRowsSimd(x, rows, out);
 #else
-  return DotScalar(x, h);
-#endif
-}
-
-inline DotPair Dot2(std::span<const float> x, std::span<const float> h0,
-                    std::span<const float> h1) {
-#if defined(__wasm_simd128__)
-  return Dot2Simd(x, h0, h1);
-#else
-  return Dot2Scalar(x, h0, h1);
+  DotRowsScalar(x, rows, out);
 #endif
 }
 

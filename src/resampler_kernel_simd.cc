@@ -19,40 +19,34 @@ inline float Reduce(v128_t lo, v128_t hi) {
   return wasm_f32x4_extract_lane(c, 0);
 }
 
-}  // namespace
-
-float DotSimd(std::span<const float> x, std::span<const float> h) {
-  const float* xp = x.data();
-  const float* hp = h.data();
-  const size_t taps = h.size();
-  v128_t lo = wasm_f32x4_splat(0.0f);
-  v128_t hi = wasm_f32x4_splat(0.0f);
-  for (size_t k = 0; k < taps; k += kKernelLaneCount) {
-    lo = wasm_f32x4_add(lo, wasm_f32x4_mul(wasm_v128_load(xp + k), wasm_v128_load(hp + k)));
-    hi = wasm_f32x4_add(hi,
-                        wasm_f32x4_mul(wasm_v128_load(xp + k + 4), wasm_v128_load(hp + k + 4)));
-  }
-  return Reduce(lo, hi);
-}
-
-DotPair Dot2Simd(std::span<const float> x, std::span<const float> h0, std::span<const float> h1) {
-  const float* xp = x.data();
-  const float* p0 = h0.data();
-  const float* p1 = h1.data();
-  const size_t taps = h0.size();
-  v128_t s_lo = wasm_f32x4_splat(0.0f);
-  v128_t s_hi = wasm_f32x4_splat(0.0f);
-  v128_t t_lo = wasm_f32x4_splat(0.0f);
-  v128_t t_hi = wasm_f32x4_splat(0.0f);
+// kRows rows at once: every window vector is loaded once and used kRows times.
+template <size_t kRows>
+void DotRowsN(const float* xp, const float* rows, size_t taps, float* out) {
+  v128_t lo[kRows];
+  v128_t hi[kRows];
+  for (size_t r = 0; r < kRows; ++r) lo[r] = hi[r] = wasm_f32x4_splat(0.0f);
   for (size_t k = 0; k < taps; k += kKernelLaneCount) {
     const v128_t x_lo = wasm_v128_load(xp + k);
     const v128_t x_hi = wasm_v128_load(xp + k + 4);
-    s_lo = wasm_f32x4_add(s_lo, wasm_f32x4_mul(x_lo, wasm_v128_load(p0 + k)));
-    s_hi = wasm_f32x4_add(s_hi, wasm_f32x4_mul(x_hi, wasm_v128_load(p0 + k + 4)));
-    t_lo = wasm_f32x4_add(t_lo, wasm_f32x4_mul(x_lo, wasm_v128_load(p1 + k)));
-    t_hi = wasm_f32x4_add(t_hi, wasm_f32x4_mul(x_hi, wasm_v128_load(p1 + k + 4)));
+    for (size_t r = 0; r < kRows; ++r) {
+      const float* h = rows + r * taps + k;
+      lo[r] = wasm_f32x4_add(lo[r], wasm_f32x4_mul(x_lo, wasm_v128_load(h)));
+      hi[r] = wasm_f32x4_add(hi[r], wasm_f32x4_mul(x_hi, wasm_v128_load(h + 4)));
+    }
   }
-  return {Reduce(s_lo, s_hi), Reduce(t_lo, t_hi)};
+  for (size_t r = 0; r < kRows; ++r) out[r] = Reduce(lo[r], hi[r]);
+}
+
+}  // namespace
+
+void DotRowsSimd(std::span<const float> x, std::span<const float> rows, std::span<float> out) {
+  const size_t taps = rows.size() / out.size();
+  switch (out.size()) {
+    case 1: DotRowsN<1>(x.data(), rows.data(), taps, out.data()); break;
+    case 2: DotRowsN<2>(x.data(), rows.data(), taps, out.data()); break;
+    case 3: DotRowsN<3>(x.data(), rows.data(), taps, out.data()); break;
+    default: DotRowsN<4>(x.data(), rows.data(), taps, out.data()); break;
+  }
 }
 
 }  // namespace rtc_audio::kernel

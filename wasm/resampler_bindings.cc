@@ -136,37 +136,33 @@ float RandomSample(uint32_t* state) {
 }
 
 // Runs the scalar (specification) and SIMD kernels on the same random windows and rows
-// (random tap counts up to 1024, random unaligned offsets) and counts results that are
-// not bit-identical.
+// (random tap counts up to 1024, 1..4 rows, random unaligned offsets) and counts results
+// that are not bit-identical.
 KernelParityJs KernelParity(double seed, double trials) {
   KernelParityJs result;
   result.simd = kernel::kHaveSimdKernel;
   if constexpr (kernel::kHaveSimdKernel) {
 #if defined(__wasm_simd128__)
+    constexpr size_t kMaxTaps = 1024;
     uint32_t state = static_cast<uint32_t>(seed);
-    std::unique_ptr<float[]> x(new float[1024 + 8]);
-    std::unique_ptr<float[]> h0(new float[1024 + 8]);
-    std::unique_ptr<float[]> h1(new float[1024 + 8]);
+    std::unique_ptr<float[]> x(new float[kMaxTaps + 8]);
+    std::unique_ptr<float[]> rows(new float[kernel::kMaxKernelRows * kMaxTaps + 8]);
     for (int t = 0; t < static_cast<int>(trials); ++t) {
-      const size_t taps = kernel::kKernelLaneCount * (1 + NextRandom(&state) % 128);
+      const size_t taps = kernel::kKernelLaneCount * (1 + NextRandom(&state) % (kMaxTaps / 8));
+      const size_t count = 1 + NextRandom(&state) % kernel::kMaxKernelRows;
       const size_t ox = NextRandom(&state) % 8;
       const size_t oh = NextRandom(&state) % 8;
-      for (size_t i = 0; i < taps + 8; ++i) {
-        x[i] = RandomSample(&state);
-        h0[i] = RandomSample(&state) * 0.01f;
-        h1[i] = RandomSample(&state) * 0.01f;
-      }
+      for (size_t i = 0; i < taps + 8; ++i) x[i] = RandomSample(&state);
+      for (size_t i = 0; i < count * taps + 8; ++i) rows[i] = RandomSample(&state) * 0.01f;
       const std::span<const float> xs(x.get() + ox, taps);
-      const std::span<const float> a(h0.get() + oh, taps);
-      const std::span<const float> b(h1.get() + oh, taps);
-      const float s = kernel::DotScalar(xs, a);
-      const float v = kernel::DotSimd(xs, a);
-      const kernel::DotPair s2 = kernel::Dot2Scalar(xs, a, b);
-      const kernel::DotPair v2 = kernel::Dot2Simd(xs, a, b);
-      const float pairs[3][2] = {{s, v}, {s2.first, v2.first}, {s2.second, v2.second}};
-      for (const auto& p : pairs) {
+      const std::span<const float> hs(rows.get() + oh, count * taps);
+      float scalar[kernel::kMaxKernelRows];
+      float simd[kernel::kMaxKernelRows];
+      kernel::DotRowsScalar(xs, hs, std::span<float>(scalar, count));
+      kernel::DotRowsSimd(xs, hs, std::span<float>(simd, count));
+      for (size_t r = 0; r < count; ++r) {
         result.compared += 1;
-        if (std::memcmp(&p[0], &p[1], sizeof(float)) != 0) result.mismatches += 1;
+        if (std::memcmp(&scalar[r], &simd[r], sizeof(float)) != 0) result.mismatches += 1;
       }
     }
 #endif

@@ -25,7 +25,9 @@ TEST(ResamplerKernelTest, DotFollowsTheDocumentedLaneOrder) {
     const float expected = ((s[0] + s[4]) + (s[2] + s[6])) + ((s[1] + s[5]) + (s[3] + s[7]));
     const std::span<const float> window(x.data() + 3, taps);
     EXPECT_EQ(DotScalar(window, h), expected) << taps;
-    EXPECT_EQ(Dot(window, h), expected) << taps;
+    float via = 0;
+    DotRows(window, h, std::span<float>(&via, 1));
+    EXPECT_EQ(via, expected) << taps;
     // And it is the dot product, to float accuracy.
     double exact = 0;
     for (size_t k = 0; k < taps; ++k) exact += static_cast<double>(x[k + 3]) * h[k];
@@ -33,21 +35,22 @@ TEST(ResamplerKernelTest, DotFollowsTheDocumentedLaneOrder) {
   }
 }
 
-TEST(ResamplerKernelTest, Dot2IsTwoDotsOverOneWindow) {
+TEST(ResamplerKernelTest, DotRowsIsOneDotPerRowOverOneWindow) {
   std::vector<float> x(64);
-  std::vector<float> a(64);
-  std::vector<float> b(64);
-  for (size_t i = 0; i < 64; ++i) {
-    x[i] = std::sin(0.3f * static_cast<float>(i));
-    a[i] = 0.01f * static_cast<float>(i);
-    b[i] = -0.02f * static_cast<float>(64 - i);
+  std::vector<float> rows(kMaxKernelRows * 64);
+  for (size_t i = 0; i < x.size(); ++i) x[i] = std::sin(0.3f * static_cast<float>(i));
+  for (size_t i = 0; i < rows.size(); ++i) rows[i] = 0.01f * std::cos(0.17f * static_cast<float>(i));
+  for (size_t count = 1; count <= kMaxKernelRows; ++count) {
+    float out[kMaxKernelRows];
+    float via[kMaxKernelRows];
+    const std::span<const float> all(rows.data(), count * 64);
+    DotRowsScalar(x, all, std::span<float>(out, count));
+    DotRows(x, all, std::span<float>(via, count));
+    for (size_t r = 0; r < count; ++r) {
+      EXPECT_EQ(out[r], DotScalar(x, all.subspan(r * 64, 64))) << count << "," << r;
+      EXPECT_EQ(via[r], out[r]);
+    }
   }
-  const DotPair p = Dot2Scalar(x, a, b);
-  EXPECT_EQ(p.first, DotScalar(x, a));
-  EXPECT_EQ(p.second, DotScalar(x, b));
-  const DotPair q = Dot2(x, a, b);
-  EXPECT_EQ(q.first, p.first);
-  EXPECT_EQ(q.second, p.second);
 }
 
 }  // namespace
