@@ -248,7 +248,24 @@ ResampleCounts AudioResampler::Run(const Reader& read, size_t input_frames, cons
       written += n;
       continue;
     }
-    if (exact) {
+    if (exact && rows_ == 1) {
+      // Integer-factor downsampling: every output uses the one row and the next outputs'
+      // windows start step_whole frames later; take as many complete ones as fit.
+      size_t group = 1;
+      while (group < kernel::kMaxKernelRows && counts.output_frames + group < output_capacity &&
+             pos + group * step_whole + taps <= written && slot + group * step_whole < h) {
+        ++group;
+      }
+      const auto row0 = table.first(taps);
+      const auto stride = static_cast<size_t>(step_whole);  // < h: the windows are in the ring
+      for (size_t c = 0; c < channels; ++c) {
+        const std::span<const float> x(ring + c * 2 * h + slot, (group - 1) * stride + taps);
+        kernel::DotWindows(x, stride, row0, std::span<float>(y, group));
+        for (size_t g = 0; g < group; ++g) write(counts.output_frames + g, c, y[g]);
+      }
+      for (size_t g = 0; g < group; ++g) advance();
+      counts.output_frames += group;
+    } else if (exact) {
       // How many of the next outputs share this window (upsampling)? Their rows follow
       // each other in the table (reading order) until it wraps.
       size_t group = 1;

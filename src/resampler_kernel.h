@@ -50,21 +50,41 @@ inline void DotRowsScalar(std::span<const float> x, std::span<const float> rows,
   for (size_t r = 0; r < out.size(); ++r) out[r] = DotScalar(x, rows.subspan(r * taps, taps));
 }
 
+// One row against several windows `stride` samples apart (integer-factor downsampling:
+// consecutive outputs use the same row, their windows start `stride` samples apart):
+// out[w] = DotScalar(x + w * stride, h) for w < out.size() (1..kMaxKernelRows); x holds
+// at least (out.size() - 1) * stride + h.size() samples.
+inline void DotWindowsScalar(std::span<const float> x, size_t stride, std::span<const float> h,
+                             std::span<float> out) {
+  for (size_t w = 0; w < out.size(); ++w) out[w] = DotScalar(x.subspan(w * stride, h.size()), h);
+}
+
 #if defined(__wasm_simd128__)
-// The wasm_simd128 form (resampler_kernel_simd.cc): loads each window vector once for all
-// rows; same results, bit for bit.
+// The wasm_simd128 forms (resampler_kernel_simd.cc): each window vector (DotRows) or row
+// vector (DotWindows) is loaded once for all rows / windows; same results, bit for bit.
 void DotRowsSimd(std::span<const float> x, std::span<const float> rows, std::span<float> out);
+void DotWindowsSimd(std::span<const float> x, size_t stride, std::span<const float> h,
+                    std::span<float> out);
 inline constexpr bool kHaveSimdKernel = true;
 #else
 inline constexpr bool kHaveSimdKernel = false;
 #endif
 
-// The kernel the resampler runs: the SIMD one where it exists, else the scalar one.
+// The kernels the resampler runs: the SIMD ones where they exist, else the scalar ones.
 inline void DotRows(std::span<const float> x, std::span<const float> rows, std::span<float> out) {
 #if defined(__wasm_simd128__)
   DotRowsSimd(x, rows, out);
 #else
   DotRowsScalar(x, rows, out);
+#endif
+}
+
+inline void DotWindows(std::span<const float> x, size_t stride, std::span<const float> h,
+                       std::span<float> out) {
+#if defined(__wasm_simd128__)
+  DotWindowsSimd(x, stride, h, out);
+#else
+  DotWindowsScalar(x, stride, h, out);
 #endif
 }
 

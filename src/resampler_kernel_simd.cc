@@ -37,7 +37,35 @@ void DotRowsN(const float* xp, const float* rows, size_t taps, float* out) {
   for (size_t r = 0; r < kRows; ++r) out[r] = Reduce(lo[r], hi[r]);
 }
 
+// kWindows windows `stride` apart against one row: every row vector is loaded once.
+template <size_t kWindows>
+void DotWindowsN(const float* xp, size_t stride, const float* hp, size_t taps, float* out) {
+  v128_t lo[kWindows];
+  v128_t hi[kWindows];
+  for (size_t w = 0; w < kWindows; ++w) lo[w] = hi[w] = wasm_f32x4_splat(0.0f);
+  for (size_t k = 0; k < taps; k += kKernelLaneCount) {
+    const v128_t h_lo = wasm_v128_load(hp + k);
+    const v128_t h_hi = wasm_v128_load(hp + k + 4);
+    for (size_t w = 0; w < kWindows; ++w) {
+      const float* x = xp + w * stride + k;
+      lo[w] = wasm_f32x4_add(lo[w], wasm_f32x4_mul(wasm_v128_load(x), h_lo));
+      hi[w] = wasm_f32x4_add(hi[w], wasm_f32x4_mul(wasm_v128_load(x + 4), h_hi));
+    }
+  }
+  for (size_t w = 0; w < kWindows; ++w) out[w] = Reduce(lo[w], hi[w]);
+}
+
 }  // namespace
+
+void DotWindowsSimd(std::span<const float> x, size_t stride, std::span<const float> h,
+                    std::span<float> out) {
+  switch (out.size()) {
+    case 1: DotWindowsN<1>(x.data(), stride, h.data(), h.size(), out.data()); break;
+    case 2: DotWindowsN<2>(x.data(), stride, h.data(), h.size(), out.data()); break;
+    case 3: DotWindowsN<3>(x.data(), stride, h.data(), h.size(), out.data()); break;
+    default: DotWindowsN<4>(x.data(), stride, h.data(), h.size(), out.data()); break;
+  }
+}
 
 void DotRowsSimd(std::span<const float> x, std::span<const float> rows, std::span<float> out) {
   const size_t taps = rows.size() / out.size();

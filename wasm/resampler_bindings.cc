@@ -136,8 +136,8 @@ float RandomSample(uint32_t* state) {
 }
 
 // Runs the scalar (specification) and SIMD kernels on the same random windows and rows
-// (random tap counts up to 1024, 1..4 rows, random unaligned offsets) and counts results
-// that are not bit-identical.
+// (random tap counts up to 1024, 1..4 rows or windows, random strides and unaligned
+// offsets) and counts results that are not bit-identical.
 KernelParityJs KernelParity(double seed, double trials) {
   KernelParityJs result;
   result.simd = kernel::kHaveSimdKernel;
@@ -163,6 +163,19 @@ KernelParityJs KernelParity(double seed, double trials) {
       for (size_t r = 0; r < count; ++r) {
         result.compared += 1;
         if (std::memcmp(&scalar[r], &simd[r], sizeof(float)) != 0) result.mismatches += 1;
+      }
+      // One row against `count` windows `stride` apart, inside the same buffers.
+      const size_t stride = 1 + NextRandom(&state) % 8;
+      const size_t window_taps = (taps > (count - 1) * stride + 8 ? taps - (count - 1) * stride : 8) /
+                                 kernel::kKernelLaneCount * kernel::kKernelLaneCount;
+      if (window_taps == 0) continue;
+      const std::span<const float> xw(x.get() + ox, (count - 1) * stride + window_taps);
+      const std::span<const float> hw(rows.get() + oh, window_taps);
+      kernel::DotWindowsScalar(xw, stride, hw, std::span<float>(scalar, count));
+      kernel::DotWindowsSimd(xw, stride, hw, std::span<float>(simd, count));
+      for (size_t w = 0; w < count; ++w) {
+        result.compared += 1;
+        if (std::memcmp(&scalar[w], &simd[w], sizeof(float)) != 0) result.mismatches += 1;
       }
     }
 #endif

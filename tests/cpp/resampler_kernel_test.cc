@@ -53,5 +53,25 @@ TEST(ResamplerKernelTest, DotRowsIsOneDotPerRowOverOneWindow) {
   }
 }
 
+TEST(ResamplerKernelTest, DotWindowsIsOneDotPerShiftedWindow) {
+  std::vector<float> x(200);
+  std::vector<float> h(64);
+  for (size_t i = 0; i < x.size(); ++i) x[i] = std::sin(0.21f * static_cast<float>(i));
+  for (size_t i = 0; i < h.size(); ++i) h[i] = 0.01f * std::cos(0.13f * static_cast<float>(i));
+  for (size_t stride = 1; stride <= 40; stride += 13) {
+    for (size_t count = 1; count <= kMaxKernelRows; ++count) {
+      float out[kMaxKernelRows];
+      float via[kMaxKernelRows];
+      const std::span<const float> window(x.data(), (count - 1) * stride + h.size());
+      DotWindowsScalar(window, stride, h, std::span<float>(out, count));
+      DotWindows(window, stride, h, std::span<float>(via, count));
+      for (size_t w = 0; w < count; ++w) {
+        EXPECT_EQ(out[w], DotScalar(window.subspan(w * stride, h.size()), h));
+        EXPECT_EQ(via[w], out[w]);
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace rtc_audio::kernel
