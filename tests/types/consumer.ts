@@ -41,8 +41,17 @@ async function loadForWorklet(): Promise<AudioCore> {
 const resampler = new AudioResampler(48000, 16000, { numChannels: 2, quality: AudioResamplerQuality.HIGH });
 const resampled: AudioFrame[] = [...resampler.push(frame), ...resampler.flush()];
 const delaySeconds: number = resampler.latency;
+async function workletResampler(): Promise<number> {
+  const core: AudioCore = await loadAudioCore();
+  const r = new core.AudioResamplerCore();
+  const status: number = r.create(44100, 48000, 2, AudioResamplerQuality.MEDIUM, true);
+  const need: number = r.inputFramesNeeded(128);
+  r.setRatioAdjustment(120);
+  r.delete();
+  return status + need;
+}
 resampler.close();
 // @ts-expect-error quality is an AudioResamplerQuality, not a string
 new AudioResampler(48000, 16000, { quality: 'high' });
 
-export { samples, seconds, joined, same, loadForWorklet, resampled, delaySeconds };
+export { samples, seconds, joined, same, loadForWorklet, resampled, delaySeconds, workletResampler };
