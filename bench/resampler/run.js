@@ -310,3 +310,7 @@ console.log(`- native MEDIUM / native soxr MQ: ${nativeImpls.length ? fmt(stream
 for (const ours of ['wasm ours MEDIUM (core API)', 'wasm ours MEDIUM (AudioResampler.push)']) {
   console.log(`- ${ours} / @livekit/rtc-node MEDIUM: ${fmt(geo(workloads.map((w) => speedOf('@livekit/rtc-node MEDIUM', w) / speedOf(ours, w))))} (target >= 10)`);
 }
+
+// LiveKit's FFI keeps the event loop alive: release it so the process (and run.sh) ends.
+await lk.dispose();
+process.exit(0);
