@@ -15,7 +15,7 @@
 //
 // Units: *frames* count per channel, *samples* = frames x channels, rates in Hz.
 //
-// How it works (numbers refer to AudioResampler.cc):
+// How it works (audio_resampler.cc):
 //   1. Rates are reduced by their gcd to L/M (output/input). Output m sits at input time
 //      tau_m = m * M / L (the stream is delay-compensated: output 0 is input time 0).
 //   2. Input frames are written into a per-channel delay line stored twice:
@@ -25,7 +25,8 @@
 //      so the `taps` samples of any window start at one slot and never wrap.
 //   3. Fixed ratio, L small (exact mode): one table row per phase k*M mod L, stored in
 //      the order the outputs read them, so the kernel walks the table linearly, and
-//      consecutive outputs that share a window (upsampling) are one kernel call.
+//      consecutive outputs that share a window (upsampling) are one kernel call; with
+//      one row (integer-factor downsampling) up to four outputs are one kernel call.
 //      Otherwise (interpolated mode): P+1 rows at phases 0, 1/P, ..., 1, and each output
 //      interpolates linearly between the two rows around its phase; the phase is
 //      tracked exactly as an integer numerator over D = L * 2^32.
