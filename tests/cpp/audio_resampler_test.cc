@@ -7,12 +7,39 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
+#include <new>
 #include <random>
 #include <string>
 #include <tuple>
 #include <vector>
 
 #include "resampler_test_signals.h"
+
+// Counts allocations made through operator new while `g_count_allocations` is set, to check
+// that processing never allocates (replacing the global operator new/delete pair keeps
+// ASan's new/delete matching intact: both go to malloc/free here).
+namespace {
+bool g_count_allocations = false;
+int g_allocations = 0;
+}  // namespace
+
+// GCC, after inlining at -O3, reports free() on memory from operator new even though this
+// pair is the replacement itself.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
+#endif
+void* operator new(std::size_t size) {
+  if (g_count_allocations) ++g_allocations;
+  if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
+  throw std::bad_alloc();
+}
+void operator delete(void* p) noexcept { std::free(p); }
+void operator delete(void* p, std::size_t) noexcept { std::free(p); }
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic pop
+#endif
 
 namespace rtc_audio {
 namespace {
@@ -266,6 +293,45 @@ TEST(AudioResamplerStreamTest, LatencyIsHalfTheFilterAndTheStreamIsDelayCompensa
     const auto peak = std::max_element(out.begin(), out.end()) - out.begin();
     EXPECT_EQ(peak, static_cast<long>(3 * at)) << QualityName(q);
   }
+}
+
+// Configure, then process: after Create nothing on the processing path allocates.
+TEST(AudioResamplerStreamTest, ProcessingNeverAllocates) {
+  for (const bool adjustable : {false, true}) {
+    auto r = Make(44100, 48000, ResamplerQuality::kHigh, 2, adjustable);
+    auto d = Make(48000, 16000, ResamplerQuality::kMedium, 2, adjustable);
+    const std::vector<int16_t> in(2 * 4410, 1000);
+    const std::vector<float> fin(2 * 4410, 0.25f);
+    std::vector<int16_t> out(2 * 8192);
+    std::vector<float> fout(2 * 8192);
+    std::vector<float> planar_in(4410, 0.5f);
+    std::vector<float> planar_out(8192);
+    const std::span<const float> ins[2] = {planar_in, planar_in};
+    const std::span<float> outs[2] = {std::span<float>(planar_out).first(4096),
+                                      std::span<float>(planar_out).subspan(4096)};
+    g_allocations = 0;
+    g_count_allocations = true;
+    for (AudioResampler* x : {r.get(), d.get()}) {
+      x->Process(in, out);
+      x->Process(fin, fout);
+      x->Process(in, fout);
+      x->Process(fin, out);
+      x->ProcessPlanar(ins, 4410, outs);
+      (void)x->InputFramesNeeded(128);
+      (void)x->MaxOutputFrames(128);
+      if (adjustable) (void)x->SetRatioAdjustment(-250);
+      x->Flush(out);
+      x->Reset();
+    }
+    g_count_allocations = false;
+    EXPECT_EQ(g_allocations, 0) << (adjustable ? "adjustable" : "fixed");
+  }
+  // The counter works: creating a resampler allocates.
+  g_allocations = 0;
+  g_count_allocations = true;
+  auto fresh = Make(16000, 48000);
+  g_count_allocations = false;
+  EXPECT_GT(g_allocations, 0);
 }
 
 // ------------------------------------------------------------------ drift correction
