@@ -6,6 +6,7 @@ export { AudioFrame, type AudioBufferSource } from './audio-frame.js';
 export { combineAudioFrames } from './combine-audio-frames.js';
 export { compileAudioCore, loadAudioCore } from './core-loader.js';
 export type { AudioCore } from './core.js';
+export { AudioResampler, AudioResamplerQuality, type AudioResamplerOptions } from './audio-resampler.js';
 export {
   AudioMixer,
   type AudioMixerInput,

@@ -8,4 +8,5 @@
 export { AudioFrame } from './audio-frame.js';
 export { combineAudioFrames } from './combine-audio-frames.js';
 export { compileAudioCore, loadAudioCore } from './core-loader.js';
+export { AudioResampler, AudioResamplerQuality } from './audio-resampler.js';
 export { AudioMixer } from './audio-mixer.js';

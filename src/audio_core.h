@@ -5,6 +5,7 @@
 #pragma once
 
 #include "audio_frame.h"     // FrameFormat, ValidateFrame: the frame rules
+#include "audio_resampler.h"  // AudioResampler: streaming sample-rate conversion
 #include "channel_remix.h"   // RemixChannels: N -> M channels
 #include "frame_concat.h"    // ConcatFrames: joining frames of one format
 #include "sample_convert.h"  // S16ToFloat / FloatToS16: saturating, ties-to-even

@@ -1,7 +1,7 @@
 // Leak checks: many create-use-close cycles keep the wasm heap flat and leave no live
 // embind handle. Each class adds its cycle here as it lands.
 import { describe, expect, it } from 'vitest';
-import { AudioFrame, AudioMixer, combineAudioFrames, loadAudioCore } from '../../js/index.js';
+import { AudioFrame, AudioMixer, AudioResampler, AudioResamplerQuality, combineAudioFrames, loadAudioCore } from '../../js/index.js';
 import { liveHandleCount } from '../../js/owned.js';
 
 const core = await loadAudioCore();
@@ -34,6 +34,26 @@ describe('leaks', () => {
     expect(after).toEqual(before);
     console.log(`AudioFrame leak check: wasm heap in use ${before.heap} -> ${after.heap} bytes over ${CYCLES} cycles`);
   }, 120_000);
+
+  it('AudioResampler: create / push / flush / close cycles keep the heap flat', () => {
+    const input = AudioFrame.create(44100, 2, 441);
+    const cycle = (quality) => {
+      const r = new AudioResampler(44100, 48000, { numChannels: 2, quality });
+      const out = [...r.push(input), ...r.push(AudioFrame.create(44100, 2, 20000)), ...r.flush()];
+      r.close();
+      return out.reduce((t, f) => t + f.samplesPerChannel, 0);
+    };
+    cycle(AudioResamplerQuality.HIGH); // warm-up
+    const before = snapshot();
+    let frames = 0;
+    for (let i = 0; i < 2000; i++) frames += cycle(i % 5);
+    // A resampler dropped without close() is freed by the ownership registry (not checked
+    // here: collection timing is up to the engine).
+    const after = snapshot();
+    expect(frames).toBe(2000 * Math.round((20441 * 48000) / 44100));
+    expect(after).toEqual(before);
+  }, 120_000);
+
   it('AudioMixer: 2000 mix / remix / aclose / failure cycles keep the heap flat and free every core object', async () => {
     const MIXER_CYCLES = 2000;
     async function* frames(value, count, channels) {

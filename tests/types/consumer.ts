@@ -1,7 +1,14 @@
 // Compiled by `tsc --strict` in the test run: a consumer of the shipped declarations.
 // Lines marked @ts-expect-error must stay errors, so the declarations cannot silently
 // loosen to `any`.
-import { AudioFrame, combineAudioFrames, compileAudioCore, loadAudioCore } from '../../js/index.js';
+import {
+  AudioFrame,
+  AudioResampler,
+  AudioResamplerQuality,
+  combineAudioFrames,
+  compileAudioCore,
+  loadAudioCore,
+} from '../../js/index.js';
 import { AudioMixer, type AudioMixerInput } from '../../js/index.js';
 import { instantiateAudioCore, SpscRing, StatusCode, type AudioCore } from '../../js/core.js';
 
@@ -32,6 +39,22 @@ async function loadForWorklet(): Promise<AudioCore> {
   return (await loadAudioCore()) ?? core;
 }
 
+const resampler = new AudioResampler(48000, 16000, { numChannels: 2, quality: AudioResamplerQuality.HIGH });
+const resampled: AudioFrame[] = [...resampler.push(frame), ...resampler.flush()];
+const delaySeconds: number = resampler.latency;
+async function workletResampler(): Promise<number> {
+  const core: AudioCore = await loadAudioCore();
+  const r = new core.AudioResamplerCore();
+  const status: number = r.create(44100, 48000, 2, AudioResamplerQuality.MEDIUM, true);
+  const need: number = r.inputFramesNeeded(128);
+  r.setRatioAdjustment(120);
+  r.delete();
+  return status + need;
+}
+resampler.close();
+// @ts-expect-error quality is an AudioResamplerQuality, not a string
+new AudioResampler(48000, 16000, { quality: 'high' });
+
 async function mixTwo(): Promise<number> {
   const mixer = new AudioMixer(48000, 2, { blocksize: 480, streamTimeoutMs: 50, capacity: 10 });
   async function* frames(): AsyncGenerator<AudioFrame> {
@@ -50,4 +73,4 @@ async function mixTwo(): Promise<number> {
   return total + mixer.blocksize;
 }
 
-export { samples, seconds, joined, same, loadForWorklet, mixTwo };
+export { samples, seconds, joined, same, loadForWorklet, resampled, delaySeconds, workletResampler, mixTwo };
