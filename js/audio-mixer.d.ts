@@ -18,7 +18,8 @@ export interface AudioMixerOptions {
 /**
  * Mixes any number of audio streams into one async iterator of AudioFrames of `blocksize`
  * samples per channel, summed with int16 saturation. Inputs of another sample rate or
- * channel count are converted. [Reference: `AudioMixer`]
+ * channel count are converted in the core (resampler at MEDIUM quality, channel remix).
+ * [Reference: `AudioMixer`]
  */
 export declare class AudioMixer implements AsyncIterable<AudioFrame> {
   /**

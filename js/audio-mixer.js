@@ -1,4 +1,5 @@
 import { AudioFrame } from './audio-frame.js';
+import { AudioResampler } from './audio-resampler.js';
 import { core } from './core-instance.js';
 import { StatusCode, statusName } from './core-status.js';
 import { CHANNELS_RULE, SAMPLE_RATE_RULE, describe, frameStatusError, requireNumber } from './errors.js';
@@ -8,6 +9,7 @@ import { adopt, release } from './owned.js';
 /** setTimeout's largest delay, in ms. */
 const MAX_TIMEOUT_MS = 2 ** 31 - 1;
 const DONE = Object.freeze({ value: undefined, done: true });
+const EMPTY = new Int16Array(0);
 const INPUT_RULE = 'an async iterable of AudioFrame or { frame: AudioFrame } objects';
 
 function requireInteger(name, value, min, max, rule) {
@@ -40,14 +42,107 @@ function remix(samples, fromChannels, toChannels) {
   });
 }
 
+/** `parts` (Int16Arrays) joined; the part itself when only one is non-empty. */
+function concatSamples(parts) {
+  const nonEmpty = parts.filter((p) => p.length > 0);
+  if (nonEmpty.length === 0) return EMPTY;
+  if (nonEmpty.length === 1) return nonEmpty[0];
+  const out = new Int16Array(nonEmpty.reduce((n, p) => n + p.length, 0));
+  let offset = 0;
+  for (const part of nonEmpty) {
+    out.set(part, offset);
+    offset += part.length;
+  }
+  return out;
+}
+
 /**
- * Converts one input's frames to the mixer's format: channels with the core's remix
- * (averaging down, duplicating up), sample rate with the core's resampler. Frames already
- * in the mixer's format pass through as views of their own samples.
+ * Sample-rate conversion of interleaved int16 samples with the core's resampler
+ * (AudioResampler, default quality). The resampler takes at most
+ * core.RESAMPLER_MAX_CHANNELS channels, so wider input is split into channel groups, one
+ * resampler each; every group sees the same frame counts, so their outputs line up
+ * frame for frame and are interleaved again. Output totals are the resampler's:
+ * round(input frames x toRate / fromRate) per channel over all pushes plus the flush.
+ */
+class RateConverter {
+  #fromRate;
+  #toRate;
+  #channels;
+  /** @type {{ first: number, count: number, resampler: AudioResampler }[]} */
+  #groups = [];
+
+  constructor(fromRate, toRate, channels) {
+    this.#fromRate = fromRate;
+    this.#toRate = toRate;
+    this.#channels = channels;
+    const max = core.RESAMPLER_MAX_CHANNELS;
+    try {
+      for (let first = 0; first < channels; first += max) {
+        const count = Math.min(max, channels - first);
+        this.#groups.push({ first, count, resampler: new AudioResampler(fromRate, toRate, { numChannels: count }) });
+      }
+    } catch (error) {
+      this.close();
+      throw error;
+    }
+  }
+
+  /** Resamples `samples` (whole frames of `channels`); returns what is ready. */
+  push(samples) {
+    return this.#run((group) => group.resampler.push(this.#groupFrame(samples, group)));
+  }
+
+  /** The samples the filter still holds; afterwards the converter is as new. */
+  flush() {
+    return this.#run((group) => group.resampler.flush());
+  }
+
+  close() {
+    for (const group of this.#groups) group.resampler.close();
+    this.#groups = [];
+  }
+
+  /** Runs `step` on every group and interleaves the groups' outputs. */
+  #run(step) {
+    const outputs = this.#groups.map((group) => concatSamples(step(group).map((f) => f.data.subarray(0, f.numChannels * f.samplesPerChannel))));
+    if (outputs.length === 1) return outputs[0];
+    const frames = outputs[0].length / this.#groups[0].count;
+    const out = new Int16Array(frames * this.#channels);
+    this.#groups.forEach(({ first, count }, g) => {
+      const part = outputs[g];
+      for (let f = 0; f < frames; f++) {
+        for (let c = 0; c < count; c++) out[f * this.#channels + first + c] = part[f * count + c];
+      }
+    });
+    return out;
+  }
+
+  /** The group's channels of `samples` as an AudioFrame at the input rate. */
+  #groupFrame(samples, { first, count }) {
+    const frames = samples.length / this.#channels;
+    if (count === this.#channels) return new AudioFrame(samples, this.#fromRate, count, frames);
+    const part = new Int16Array(frames * count);
+    for (let f = 0; f < frames; f++) {
+      for (let c = 0; c < count; c++) part[f * count + c] = samples[f * this.#channels + first + c];
+    }
+    return new AudioFrame(part, this.#fromRate, count, frames);
+  }
+}
+
+/**
+ * Converts one input's frames to the mixer's format: channel count with the core's remix
+ * (averaging down, duplicating up; src/channel_remix.h), sample rate with the core's
+ * resampler. Channels are remixed before resampling when the input has more channels
+ * than the mixer and after it otherwise, so the resampler always runs on the fewer.
+ * Frames already in the mixer's format pass through as views of their own samples. When
+ * an input changes format mid-stream, the old resampler is flushed first, so its samples
+ * come out in order.
  */
 class InputConverter {
   #rate;
   #channels;
+  /** @type {{ rate: number, channels: number, converter: RateConverter } | null} */
+  #resampling = null;
 
   constructor(rate, channels) {
     this.#rate = rate;
@@ -56,23 +151,52 @@ class InputConverter {
 
   /** The frame's samples in the mixer's format (interleaved int16). */
   convert(frame) {
-    const samples = frame.data.subarray(0, frame.numChannels * frame.samplesPerChannel);
-    if (frame.sampleRate !== this.#rate) {
-      throw new RangeError(
-        `AudioMixer input frame sampleRate ${frame.sampleRate} differs from the mixer's ${this.#rate}; sample rate conversion is not available yet`,
-      );
+    const { sampleRate, numChannels } = frame;
+    const samples = frame.data.subarray(0, numChannels * frame.samplesPerChannel);
+    if (samples.length === 0) return EMPTY;
+    let head = EMPTY;
+    const current = this.#resampling;
+    if (current !== null && (current.rate !== sampleRate || current.channels !== numChannels)) {
+      head = this.flush(); // the previous format's tail comes first
     }
-    if (frame.numChannels === this.#channels) return samples;
-    return remix(samples, frame.numChannels, this.#channels);
+    let converted;
+    if (sampleRate === this.#rate) {
+      converted = numChannels === this.#channels ? samples : remix(samples, numChannels, this.#channels);
+    } else {
+      const resampleChannels = Math.min(numChannels, this.#channels);
+      this.#resampling ??= {
+        rate: sampleRate,
+        channels: numChannels,
+        converter: new RateConverter(sampleRate, this.#rate, resampleChannels),
+      };
+      const converter = this.#resampling.converter;
+      if (numChannels > this.#channels) {
+        converted = converter.push(remix(samples, numChannels, this.#channels));
+      } else {
+        const resampled = converter.push(samples);
+        converted = numChannels === this.#channels ? resampled : remix(resampled, numChannels, this.#channels);
+      }
+    }
+    return concatSamples([head, converted]);
   }
 
-  /** Whatever the conversion still holds once the input has ended. */
+  /** What the conversion still holds (the resampler's look-ahead), in the mixer's format. */
   flush() {
-    return new Int16Array(0);
+    const current = this.#resampling;
+    if (current === null) return EMPTY;
+    this.#resampling = null;
+    const tail = current.converter.flush();
+    current.converter.close();
+    // Inputs with fewer channels than the mixer are remixed after resampling: so is the tail.
+    if (tail.length === 0 || current.channels >= this.#channels) return tail;
+    return remix(tail, current.channels, this.#channels);
   }
 
   /** Frees the conversion's core objects. */
-  close() {}
+  close() {
+    this.#resampling?.converter.close();
+    this.#resampling = null;
+  }
 }
 
 /** One stream added with addStream(), and where its reading stands. */
@@ -108,7 +232,10 @@ class MixerInput {
  * Inputs are async iterables of AudioFrame or of AudioFrameEvent-like `{ frame }` objects
  * (an AudioStream plugs straight in); frames of any length are re-blocked in the core
  * without losing or repeating a sample, and frames of another sample rate or channel
- * count are converted to the mixer's. For each block the mixer reads every input until
+ * count are converted to the mixer's: channels by the core's remix (down-mix averages,
+ * up-mix duplicates), rate by the core's resampler (AudioResampler, MEDIUM quality; an
+ * input's converted total is round(n x sampleRate / inputRate) samples per channel, the
+ * look-ahead flushed when the input ends or changes format). For each block the mixer reads every input until
  * it has a full block or ends, or until it has delivered nothing for `streamTimeoutMs`:
  * such an input contributes what it has and silence for the rest of that block, the
  * others are mixed without waiting further, and it is not waited for again until its

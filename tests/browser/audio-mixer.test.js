@@ -11,7 +11,7 @@ afterAll(async () => {
 });
 
 describe.each([true, false])('AudioMixer in Chromium (crossOriginIsolated=%s)', (isolated) => {
-  it('mixes, re-blocks, converts channels, times out a silent stream, closes, and its kernels agree', async () => {
+  it('mixes, re-blocks, converts channels and rate, times out a silent stream, closes, and its kernels agree', async () => {
     const { result, errors } = await browser.run('/tests/browser/pages/audio-mixer.html', { isolated });
     expect(errors).toEqual([]);
     expect(result.crossOriginIsolated).toBe(isolated);
@@ -24,6 +24,8 @@ describe.each([true, false])('AudioMixer in Chromium (crossOriginIsolated=%s)', 
     ]);
     expect(result.timedOut).toEqual([7, 7]);
     expect(result.afterClose).toEqual({ value: undefined, done: true });
+    expect(result.resampledCount).toBe(4800);
+    expect(Math.abs(result.resampledMiddle - 1000)).toBeLessThanOrEqual(1);
     expect(result.simdMatches).toBe(true);
     expect(result.scalarMatches).toBe(true);
   });

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AudioFrame, AudioMixer, loadAudioCore } from '../../js/index.js';
 
 const RATE = 48000;
+const core = await loadAudioCore();
 
 /** A frame of `samplesPerChannel` x `numChannels` samples, all `value`. */
 function constant(value, samplesPerChannel, numChannels = 1, sampleRate = RATE) {
@@ -537,6 +538,146 @@ describe('AudioMixer lifecycle', () => {
       break;
     }
     expect(() => mixer.addStream([])).toThrow(/is closed/);
+  });
+});
+
+describe('AudioMixer sample-rate conversion (core resampler)', () => {
+  /** Frames of `total` samples per channel at `rate`, `frameSize` per frame; sample(i, c). */
+  function* signal(rate, channels, total, frameSize, sample) {
+    for (let start = 0; start < total; start += frameSize) {
+      const n = Math.min(frameSize, total - start);
+      const data = new Int16Array(n * channels);
+      for (let f = 0; f < n; f++) for (let c = 0; c < channels; c++) data[f * channels + c] = sample(start + f, c);
+      yield new AudioFrame(data, rate, channels, n);
+    }
+  }
+
+  /** All mixed samples, joined. */
+  async function mixAll(mixer) {
+    const frames = await collect(mixer);
+    expect(frames.every((f) => f.samplesPerChannel === mixer.blocksize && f.sampleRate === mixer.sampleRate)).toBe(true);
+    const out = new Int16Array(frames.length * mixer.blocksize * mixer.numChannels);
+    frames.forEach((f, k) => out.set(f.data, k * f.data.length));
+    return out;
+  }
+
+  /** Amplitude of the `hz` component of `x` (mono, at `rate`), by a Goertzel filter. */
+  function amplitudeAt(x, rate, hz) {
+    const w = (2 * Math.PI * hz) / rate;
+    const coeff = 2 * Math.cos(w);
+    let s1 = 0;
+    let s2 = 0;
+    for (let i = 0; i < x.length; i++) {
+      const s0 = x[i] + coeff * s1 - s2;
+      s2 = s1;
+      s1 = s0;
+    }
+    const power = s1 * s1 + s2 * s2 - coeff * s1 * s2;
+    return (2 * Math.sqrt(Math.max(power, 0))) / x.length;
+  }
+
+  /** Length of the leading run of non-zero samples; every sample after it must be zero. */
+  function signalLength(x) {
+    let n = 0;
+    while (n < x.length && x[n] !== 0) n++;
+    expect(x.subarray(n).every((v) => v === 0), 'only silence after the signal').toBe(true);
+    return n;
+  }
+
+  it('mixes a 16 kHz and a 48 kHz input at 48 kHz: exact sample counts, tone frequencies preserved', async () => {
+    const mixer = new AudioMixer(48000, 1, { blocksize: 480 });
+    // 1 s of a 1 kHz tone at 16 kHz (160-sample frames) and a 5 kHz tone at 48 kHz.
+    mixer.addStream(signal(16000, 1, 16000, 160, (i) => Math.round(8000 * Math.sin((2 * Math.PI * 1000 * i) / 16000))));
+    mixer.addStream(signal(48000, 1, 48000, 480, (i) => Math.round(8000 * Math.sin((2 * Math.PI * 5000 * i) / 48000))));
+    mixer.endInput();
+    const out = await mixAll(mixer);
+    // round(16000 x 48000 / 16000) = 48000 from the converted input: exactly 100 blocks.
+    expect(out.length).toBe(48000);
+    const middle = out.subarray(4800, 43200); // 0.8 s, away from the edges
+    expect(amplitudeAt(middle, 48000, 1000)).toBeGreaterThan(7800); // within 0.22 dB of 8000
+    expect(amplitudeAt(middle, 48000, 1000)).toBeLessThan(8200);
+    expect(amplitudeAt(middle, 48000, 5000)).toBeGreaterThan(7800);
+    // Not played at the wrong rate (1 kHz at 16 kHz read as 48 kHz would be 3 kHz or 333 Hz).
+    expect(amplitudeAt(middle, 48000, 3000)).toBeLessThan(10);
+    expect(amplitudeAt(middle, 48000, 333)).toBeLessThan(10);
+  });
+
+  it('conserves the resampler total exactly: round(n x 48000 / 16000) samples, then silence', async () => {
+    const mixer = new AudioMixer(48000, 1, { blocksize: 480 });
+    mixer.addStream(signal(16000, 1, 16010, 160, () => 1000)); // 16010 -> 48030: a partial last block
+    mixer.endInput();
+    const out = await mixAll(mixer);
+    expect(out.length).toBe(101 * 480);
+    expect(signalLength(out)).toBe(48030);
+    expect(Math.abs(out[24000] - 1000)).toBeLessThanOrEqual(1); // DC passes at unity gain
+  });
+
+  it('remixes before resampling when the input has more channels (44.1 kHz stereo into 48 kHz mono)', async () => {
+    const mixer = new AudioMixer(48000, 1, { blocksize: 480 });
+    const n = 44100;
+    mixer.addStream(signal(44100, 2, n, 441, (i, c) => (c === 0 ? 1200 : 800)));
+    mixer.endInput();
+    const out = await mixAll(mixer);
+    expect(signalLength(out)).toBe(Math.round((n * 48000) / 44100));
+    expect(Math.abs(out[24000] - 1000)).toBeLessThanOrEqual(1); // (1200 + 800) / 2
+  });
+
+  it('remixes after resampling when the input has fewer channels (16 kHz mono into 48 kHz stereo)', async () => {
+    const mixer = new AudioMixer(48000, 2, { blocksize: 480 });
+    mixer.addStream(signal(16000, 1, 8000, 160, (i) => Math.round(6000 * Math.sin((2 * Math.PI * 440 * i) / 16000))));
+    mixer.endInput();
+    const out = await mixAll(mixer);
+    const left = out.filter((_, i) => i % 2 === 0);
+    const right = out.filter((_, i) => i % 2 === 1);
+    expect(right).toEqual(left); // duplicated
+    expect(left.length).toBe(24000);
+    expect(amplitudeAt(left.subarray(2400, 21600), 48000, 440)).toBeGreaterThan(5850);
+  });
+
+  it('resamples more channels than one core resampler takes, in channel groups', async () => {
+    const channels = 10; // > core.RESAMPLER_MAX_CHANNELS (8): two groups, 8 + 2
+    const mixer = new AudioMixer(48000, channels, { blocksize: 480 });
+    mixer.addStream(signal(24000, channels, 2400, 240, (i, c) => 100 * (c + 1)));
+    mixer.endInput();
+    const out = await mixAll(mixer);
+    const frames = out.length / channels;
+    expect(frames).toBe(4800);
+    const mid = 2400 * channels;
+    for (let c = 0; c < channels; c++) {
+      expect(Math.abs(out[mid + c] - 100 * (c + 1)), `channel ${c}`).toBeLessThanOrEqual(1);
+      expect(out[(frames - 1) * channels + c], `last frame, channel ${c}`).not.toBe(0);
+    }
+  });
+
+  it('an input that changes rate mid-stream: the old rate is flushed first, then the new one follows', async () => {
+    function* changing() {
+      yield* signal(16000, 1, 1600, 160, () => 1000); // -> 4800 samples at 48 kHz
+      yield new AudioFrame(Int16Array.from({ length: 480 }, (_, i) => i + 1), 48000, 1, 480); // verbatim
+    }
+    const mixer = new AudioMixer(48000, 1, { blocksize: 480 });
+    mixer.addStream(changing());
+    mixer.endInput();
+    const out = await mixAll(mixer);
+    expect(out.length).toBe(5280);
+    expect(Array.from(out.subarray(4800))).toEqual(Array.from({ length: 480 }, (_, i) => i + 1));
+    expect(signalLength(out.subarray(0, 4800))).toBe(4800);
+  });
+
+  it('frees the resamplers of removed and closed inputs', async () => {
+    const before = core.heapStats().inUseBytes;
+    for (let k = 0; k < 50; k++) {
+      const mixer = new AudioMixer(48000, 2, { blocksize: 480 });
+      const a = signal(16000, 1, 16000, 160, () => 5);
+      const b = signal(44100, 12, 44100, 441, () => 5);
+      mixer.addStream(a);
+      mixer.addStream(b);
+      const it = mixer[Symbol.asyncIterator]();
+      await it.next();
+      mixer.removeStream(a);
+      await it.next();
+      await mixer.aclose();
+    }
+    expect(core.heapStats().inUseBytes).toBe(before);
   });
 });
 

@@ -54,16 +54,17 @@ describe('leaks', () => {
     expect(after).toEqual(before);
   }, 120_000);
 
-  it('AudioMixer: 2000 mix / remix / aclose / failure cycles keep the heap flat and free every core object', async () => {
+  it('AudioMixer: 2000 mix / remix / resample / aclose / failure cycles keep the heap flat and free every core object', async () => {
     const MIXER_CYCLES = 2000;
-    async function* frames(value, count, channels) {
-      for (let k = 0; k < count; k++) yield AudioFrame.create(48000, channels, 480 + k);
+    async function* frames(value, count, channels, rate = 48000) {
+      for (let k = 0; k < count; k++) yield AudioFrame.create(rate, channels, 480 + k);
       if (value < 0) throw new Error('input failed');
     }
     async function cycle(i) {
       const mixer = new AudioMixer(48000, 2, { blocksize: 480 });
       mixer.addStream(frames(i, 3, 2));
       mixer.addStream(frames(i % 4 === 3 ? -1 : i, 2, 1)); // remixed mono; every 4th fails
+      mixer.addStream(frames(i, 2, 1, 16000)); // resampled and remixed
       if (i % 4 === 1) {
         await mixer.aclose(); // closed with reads outstanding
         return 0;

@@ -1,5 +1,5 @@
 // AudioMixer in a real page: mixing, re-blocking, channel conversion, a stream that times
-// out (real timers, short timeout), endInput, aclose, and the SIMD kernel's parity with the
+// out (real timers, short timeout), endInput, aclose, a resampled input, and the SIMD kernel's parity with the
 // scalar one in the browser's wasm engine.
 window.testResult = (async () => {
   const { AudioFrame, AudioMixer, loadAudioCore } = await import('/js/index.js');
@@ -33,6 +33,14 @@ window.testResult = (async () => {
   await timed.aclose();
   const afterClose = await waiting;
 
+  // A 16 kHz input resampled by the core: 1600 samples -> exactly 4800 at 48 kHz.
+  const resampling = new AudioMixer(48000, 1, { blocksize: 480 });
+  resampling.addStream(list(Array.from({ length: 10 }, () => new AudioFrame(new Int16Array(160).fill(1000), 16000, 1, 160))));
+  resampling.endInput();
+  const resampled = (await collect(resampling)).flatMap((f) => Array.from(f.data));
+  const resampledCount = resampled.length;
+  const resampledMiddle = resampled[2400];
+
   // Kernel parity: 3 inputs x 1001 samples, loud enough to saturate.
   const core = await loadAudioCore();
   const n = 1001;
@@ -57,6 +65,8 @@ window.testResult = (async () => {
     sums,
     timedOut,
     afterClose,
+    resampledCount,
+    resampledMiddle,
     simdMatches: simd.every((v, i) => v === expected[i]),
     scalarMatches: scalar.every((v, i) => v === expected[i]),
   };
