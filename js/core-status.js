@@ -22,6 +22,10 @@ export const StatusCode = Object.freeze({
   WAV_BAD_BLOCK_ALIGN: 15,
   EMPTY_INPUT: 16,
   INVALID_CAPACITY: 17,
+  RESAMPLER_TOO_MANY_CHANNELS: 18,
+  INVALID_QUALITY: 19,
+  INVALID_RATIO_ADJUSTMENT: 20,
+  RATIO_ADJUSTMENT_DISABLED: 21,
 });
 
 const NAMES = Object.freeze(Object.fromEntries(Object.entries(StatusCode).map(([k, v]) => [v, k])));

@@ -22,6 +22,10 @@ export declare const StatusCode: Readonly<{
   WAV_BAD_BLOCK_ALIGN: 15;
   EMPTY_INPUT: 16;
   INVALID_CAPACITY: 17;
+  RESAMPLER_TOO_MANY_CHANNELS: 18;
+  INVALID_QUALITY: 19;
+  INVALID_RATIO_ADJUSTMENT: 20;
+  RATIO_ADJUSTMENT_DISABLED: 21;
 }>;
 export declare function statusName(code: number): string;
 
@@ -50,6 +54,36 @@ export interface CorePlayoutEngine {
   renderedFrames(): number;
   underruns(): number;
   driftPpm(): number;
+  delete(): void;
+}
+
+/**
+ * The core's streaming resampler (src/audio_resampler.h), for custom AudioWorkletProcessors.
+ * Pointers are heap offsets; counts are frames per channel. Call `delete()` when done.
+ */
+export interface CoreAudioResampler {
+  /** Returns a StatusCode; quality 0..4 (AudioResamplerQuality). */
+  create(inputRate: number, outputRate: number, numChannels: number, quality: number, allowRatioAdjustment: boolean): number;
+  processS16(inPtr: number, frames: number, outPtr: number, outCapacityFrames: number): number;
+  processF32(inPtr: number, frames: number, outPtr: number, outCapacityFrames: number): number;
+  processS16ToF32(inPtr: number, frames: number, outPtr: number, outCapacityFrames: number): number;
+  processF32ToS16(inPtr: number, frames: number, outPtr: number, outCapacityFrames: number): number;
+  /** `inPtrsPtr` / `outPtrsPtr`: heap arrays of numChannels uint32 channel-buffer offsets. */
+  processPlanarF32(inPtrsPtr: number, frames: number, outPtrsPtr: number, outCapacityFrames: number): number;
+  lastInputFrames(): number;
+  flushS16(outPtr: number, outCapacityFrames: number): number;
+  flushF32(outPtr: number, outCapacityFrames: number): number;
+  pendingFlushFrames(): number;
+  maxOutputFrames(inputFrames: number): number;
+  inputFramesNeeded(outputFrames: number): number;
+  reset(): void;
+  /** Returns a StatusCode; |ppm| <= 1000, only with allowRatioAdjustment. */
+  setRatioAdjustment(ppm: number): number;
+  ratioAdjustmentPpm(): number;
+  latencyMs(): number;
+  latencyInputFrames(): number;
+  taps(): number;
+  isInterpolating(): boolean;
   delete(): void;
 }
 
@@ -92,6 +126,11 @@ export interface AudioCore {
   SpscRingS16: { new (): CoreSpscRingS16 };
   readonly PLAYOUT_MAX_BLOCK_FRAMES: number;
   PlayoutEngine: { new (): CorePlayoutEngine };
+  readonly RESAMPLER_MAX_CHANNELS: number;
+  readonly RESAMPLER_MAX_RATIO_ADJUSTMENT_PPM: number;
+  AudioResamplerCore: { new (): CoreAudioResampler };
+  /** Runs the scalar and wasm_simd128 resampler kernels on random data; counts differing results. */
+  resamplerKernelParity(seed: number, trials: number): { simd: boolean; compared: number; mismatches: number };
   [name: string]: unknown;
 }
 

@@ -10,3 +10,10 @@ export { AudioSource, type AudioSourceOptions, type AudioSourceStats } from './a
 export { LocalAudioTrack } from './local-audio-track.js';
 export { TrackKind, TrackSource } from './track.js';
 export { ManualClock, type PlayoutClock } from './clock.js';
+export { AudioResampler, AudioResamplerQuality, type AudioResamplerOptions } from './audio-resampler.js';
+export {
+  AudioMixer,
+  type AudioMixerInput,
+  type AudioMixerInputItem,
+  type AudioMixerOptions,
+} from './audio-mixer.js';

@@ -12,3 +12,5 @@ export { AudioSource } from './audio-source.js';
 export { LocalAudioTrack } from './local-audio-track.js';
 export { TrackKind, TrackSource } from './track.js';
 export { ManualClock } from './clock.js';
+export { AudioResampler, AudioResamplerQuality } from './audio-resampler.js';
+export { AudioMixer } from './audio-mixer.js';

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "audio_frame.h"     // FrameFormat, ValidateFrame: the frame rules
+#include "audio_resampler.h"  // AudioResampler: streaming sample-rate conversion
 #include "channel_remix.h"   // RemixChannels: N -> M channels
 #include "frame_concat.h"    // ConcatFrames: joining frames of one format
 #include "playout_drift.h"   // PlayoutDriftController: queue fill -> rate correction
@@ -13,3 +14,6 @@
 #include "spsc_ring.h"       // SpscRing<T>: wait-free SPSC ring, JS-compatible layout
 #include "status.h"          // StatusCode
 #include "wav_codec.h"       // EncodeWav / ParseWav: PCM16 RIFF/WAVE
+#include "block_accumulator.h"  // BlockAccumulator: frames of any size -> fixed blocks
+#include "block_mixer.h"        // BlockMixer: N inputs re-blocked and mixed (AudioMixer)
+#include "mix_kernel.h"         // MixS16: saturating int16 sum of N inputs

@@ -22,6 +22,10 @@ const char* StatusName(StatusCode code) {
     case StatusCode::kWavBadBlockAlign: return "kWavBadBlockAlign";
     case StatusCode::kEmptyInput: return "kEmptyInput";
     case StatusCode::kInvalidCapacity: return "kInvalidCapacity";
+    case StatusCode::kResamplerTooManyChannels: return "kResamplerTooManyChannels";
+    case StatusCode::kInvalidQuality: return "kInvalidQuality";
+    case StatusCode::kInvalidRatioAdjustment: return "kInvalidRatioAdjustment";
+    case StatusCode::kRatioAdjustmentDisabled: return "kRatioAdjustmentDisabled";
   }
   return "kUnknown";
 }

@@ -30,6 +30,10 @@ enum class StatusCode : int32_t {
   kWavBadBlockAlign = 15,      // block align / byte rate inconsistent with channels x 2
   kEmptyInput = 16,            // an operation that needs at least one input got none
   kInvalidCapacity = 17,       // ring capacity zero or too large for 32-bit indices
+  kResamplerTooManyChannels = 18,  // a valid frame channel count above the resampler's 8
+  kInvalidQuality = 19,            // resampler quality not one of ResamplerQuality
+  kInvalidRatioAdjustment = 20,    // ratio adjustment NaN or beyond +-1000 ppm
+  kRatioAdjustmentDisabled = 21,   // resampler created without allow_ratio_adjustment
 };
 
 // A short, stable identifier for logs and test failure output ("kDataTooShort").

@@ -78,5 +78,16 @@ TEST(SampleConvert, BulkFormsConvertTheShorterLength) {
   EXPECT_EQ(back[3], 99);  // untouched past the converted length
 }
 
+// A dense sweep against the C library's round-to-nearest-even (default environment):
+// every quarter step from below -32768 to above 32767, and the neighbours of each tie.
+TEST(SampleConvert, RoundingMatchesNearestEvenOnADenseSweep) {
+  for (float v = -33000.0f; v <= 33000.0f; v += 0.25f) {
+    for (const float x : {v, std::nextafter(v, -1e9f), std::nextafter(v, 1e9f)}) {
+      const float clamped = std::fmin(std::fmax(std::nearbyint(x), -32768.0f), 32767.0f);
+      ASSERT_EQ(RoundSaturateToS16(x), static_cast<int16_t>(clamped)) << x;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace rtc_audio

@@ -4,6 +4,8 @@
 import {
   AudioFrame,
   AudioSource,
+  AudioResampler,
+  AudioResamplerQuality,
   combineAudioFrames,
   compileAudioCore,
   loadAudioCore,
@@ -13,6 +15,7 @@ import {
   TrackSource,
   type AudioSourceStats,
 } from '../../js/index.js';
+import { AudioMixer, type AudioMixerInput } from '../../js/index.js';
 import { instantiateAudioCore, SpscRing, StatusCode, type AudioCore } from '../../js/core.js';
 
 const frame: AudioFrame = AudioFrame.create(48000, 2, 480);
@@ -75,4 +78,51 @@ new LocalAudioTrack();
 // @ts-expect-error stats are read-only
 new AudioSource(48000, 1).stats = null;
 
-export { samples, seconds, joined, same, loadForWorklet, publishTone, testWithManualClock };
+
+const resampler = new AudioResampler(48000, 16000, { numChannels: 2, quality: AudioResamplerQuality.HIGH });
+const resampled: AudioFrame[] = [...resampler.push(frame), ...resampler.flush()];
+const delaySeconds: number = resampler.latency;
+async function workletResampler(): Promise<number> {
+  const core: AudioCore = await loadAudioCore();
+  const r = new core.AudioResamplerCore();
+  const status: number = r.create(44100, 48000, 2, AudioResamplerQuality.MEDIUM, true);
+  const need: number = r.inputFramesNeeded(128);
+  r.setRatioAdjustment(120);
+  r.delete();
+  return status + need;
+}
+resampler.close();
+// @ts-expect-error quality is an AudioResamplerQuality, not a string
+new AudioResampler(48000, 16000, { quality: 'high' });
+
+async function mixTwo(): Promise<number> {
+  const mixer = new AudioMixer(48000, 2, { blocksize: 480, streamTimeoutMs: 50, capacity: 10 });
+  async function* frames(): AsyncGenerator<AudioFrame> {
+    yield AudioFrame.create(48000, 2, 480);
+  }
+  const events: AudioMixerInput = [{ frame: AudioFrame.create(16000, 1, 160) }];
+  mixer.addStream(frames());
+  mixer.addStream(events);
+  mixer.removeStream(events);
+  mixer.endInput();
+  let total = 0;
+  for await (const mixed of mixer) total += mixed.samplesPerChannel;
+  await mixer.aclose();
+  // @ts-expect-error inputs yield frames, not numbers
+  mixer.addStream([1, 2, 3]);
+  return total + mixer.blocksize;
+}
+
+export {
+  samples,
+  seconds,
+  joined,
+  same,
+  loadForWorklet,
+  resampled,
+  delaySeconds,
+  workletResampler,
+  mixTwo,
+  publishTone,
+  testWithManualClock,
+};

@@ -1,0 +1,411 @@
+#include "audio_resampler.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numeric>
+
+#include "audio_frame.h"
+#include "resampler_kernel.h"
+#include "sample_convert.h"
+
+namespace rtc_audio {
+namespace {
+
+// Input frames written into the delay line per refill, at least: the delay line holds
+// taps + kRefillFrames frames, so a refill never overwrites a window still needed.
+constexpr size_t kRefillFrames = 256;
+// Exact mode (one row per phase) while L <= kMaxExactRows and the table stays small.
+constexpr uint64_t kMaxExactRows = 4096;
+constexpr uint64_t kMaxTableFloats = uint64_t{1} << 21;  // 8 MiB
+// Interpolated mode: the phase is a numerator over D = L << kPhaseFractionBits (< 2^52,
+// so it converts to double exactly); a ratio adjustment is resolved to 1 / (M x 2^32) of
+// the nominal step, below 0.001 ppm.
+constexpr uint64_t kPhaseFractionBits = 32;
+constexpr size_t kMinInterpolatedPhases = 32;
+
+__extension__ typedef unsigned __int128 Uint128;
+
+}  // namespace
+
+StatusCode AudioResampler::Create(const AudioResamplerConfig& config,
+                                  std::unique_ptr<AudioResampler>* out) {
+  if (auto s = ValidateSampleRate(config.input_rate_hz); !IsOk(s)) return s;
+  if (auto s = ValidateSampleRate(config.output_rate_hz); !IsOk(s)) return s;
+  if (auto s = ValidateChannelCount(config.num_channels); !IsOk(s)) return s;
+  if (config.num_channels > kMaxResamplerChannels) return StatusCode::kResamplerTooManyChannels;
+  if (!IsValidQuality(static_cast<int32_t>(config.quality))) return StatusCode::kInvalidQuality;
+  out->reset(new AudioResampler(config));
+  (*out)->Build();
+  return StatusCode::kOk;
+}
+
+AudioResampler::AudioResampler(const AudioResamplerConfig& config) : config_(config) {}
+
+AudioResampler::~AudioResampler() = default;
+
+void AudioResampler::Build() {
+  channels_ = static_cast<size_t>(config_.num_channels);
+  const auto in_hz = static_cast<uint64_t>(config_.input_rate_hz);
+  const auto out_hz = static_cast<uint64_t>(config_.output_rate_hz);
+  const uint64_t g = std::gcd(in_hz, out_hz);
+  l_ = out_hz / g;
+  m_ = in_hz / g;
+  frame_.assign(channels_, 0.0f);
+  if (in_hz == out_hz && !config_.allow_ratio_adjustment) {
+    mode_ = Mode::kPassthrough;
+    return;
+  }
+
+  // Filter: cutoff in the middle of the transition band, both relative to the input.
+  const ResamplerPreset& preset = PresetFor(config_.quality);
+  const double lower_nyquist_hz = static_cast<double>(in_hz < out_hz ? in_hz : out_hz) / 2.0;
+  const double in_rate = static_cast<double>(in_hz);
+  const double cutoff = (preset.design_passband_fraction + preset.stopband_fraction) / 2.0 *
+                        lower_nyquist_hz / in_rate;
+  const double transition =
+      (preset.stopband_fraction - preset.design_passband_fraction) * lower_nyquist_hz / in_rate;
+  taps_ = KaiserTapCount(preset.attenuation_db, transition, kernel::kKernelLaneCount);
+  // Every output needs at least one input frame of look-ahead beyond its own step, so
+  // the outputs written before a flush never exceed the rounded total.
+  const size_t min_taps = 2 * static_cast<size_t>((m_ + l_ - 1) / l_) + 2;
+  while (taps_ < min_taps) taps_ += kernel::kKernelLaneCount;
+  half_ = taps_ / 2;
+  const double beta = KaiserBeta(preset.attenuation_db);
+
+  const bool exact = !config_.allow_ratio_adjustment && l_ <= kMaxExactRows &&
+                     l_ * taps_ <= kMaxTableFloats;
+  if (exact) {
+    mode_ = Mode::kExact;
+    rows_ = static_cast<size_t>(l_);
+    denominator_ = l_;
+    step_nominal_ = m_;
+    table_.assign(rows_ * taps_, 0.0f);
+    // Row k serves output k (mod L): phase (k * M mod L) / L, in reading order.
+    for (size_t k = 0; k < rows_; ++k) {
+      const uint64_t numerator = (static_cast<uint64_t>(k) * m_) % l_;
+      DesignRow(static_cast<double>(numerator) / static_cast<double>(l_), cutoff, beta,
+                std::span<float>(table_).subspan(k * taps_, taps_));
+    }
+  } else {
+    mode_ = Mode::kInterpolated;
+    // Linear interpolation between rows leaves images about (f / P)^2 below the signal
+    // at input-relative frequency f; the signal band shrinks with the downsampling
+    // factor, and so can P.
+    const double band = lower_nyquist_hz * 2.0 / in_rate;  // 1 when upsampling
+    auto phases = static_cast<size_t>(
+        std::ceil(static_cast<double>(preset.interpolated_phases) * band));
+    if (phases < kMinInterpolatedPhases) phases = kMinInterpolatedPhases;
+    while (phases > kMinInterpolatedPhases && (phases + 1) * taps_ > kMaxTableFloats) phases /= 2;
+    rows_ = phases + 1;
+    denominator_ = l_ << kPhaseFractionBits;
+    step_nominal_ = m_ << kPhaseFractionBits;
+    phase_to_row_ = static_cast<double>(phases) / static_cast<double>(denominator_);
+    table_.assign(rows_ * taps_, 0.0f);
+    for (size_t r = 0; r < rows_; ++r) {
+      DesignRow(static_cast<double>(r) / static_cast<double>(phases), cutoff, beta,
+                std::span<float>(table_).subspan(r * taps_, taps_));
+    }
+  }
+  min_step_ = config_.allow_ratio_adjustment
+                  ? static_cast<uint64_t>(std::floor(static_cast<double>(step_nominal_) *
+                                                     (1.0 - kMaxRatioAdjustmentPpm * 1e-6)))
+                  : step_nominal_;
+  SetStep(step_nominal_);
+  ring_frames_ = taps_ + kRefillFrames;
+  ring_.assign(channels_ * 2 * ring_frames_, 0.0f);
+  Reset();
+}
+
+void AudioResampler::SetStep(uint64_t step) {
+  step_ = step;
+  step_whole_ = step / denominator_;
+  step_rem_ = step % denominator_;
+}
+
+void AudioResampler::Reset() {
+  if (mode_ == Mode::kPassthrough) return;
+  std::fill(ring_.begin(), ring_.end(), 0.0f);
+  phase_ = 0;
+  pos_ = 0;
+  pos_slot_ = 0;
+  row_ = 0;
+  // The delay line starts with half - 1 zeros: the history before input frame 0.
+  written_ = half_ - 1;
+  write_slot_ = half_ - 1;
+  input_total_ = 0;
+  output_total_ = 0;
+}
+
+StatusCode AudioResampler::SetRatioAdjustment(double ppm) {
+  if (!config_.allow_ratio_adjustment) return StatusCode::kRatioAdjustmentDisabled;
+  if (!std::isfinite(ppm) || std::fabs(ppm) > kMaxRatioAdjustmentPpm) {
+    return StatusCode::kInvalidRatioAdjustment;
+  }
+  SetStep(static_cast<uint64_t>(
+      std::llround(static_cast<double>(step_nominal_) * (1.0 + ppm * 1e-6))));
+  adjustment_ppm_ = (static_cast<double>(step_) / static_cast<double>(step_nominal_) - 1.0) * 1e6;
+  return StatusCode::kOk;
+}
+
+double AudioResampler::latency_ms() const {
+  return static_cast<double>(latency_input_frames()) * 1000.0 /
+         static_cast<double>(config_.input_rate_hz);
+}
+
+size_t AudioResampler::MaxOutputFrames(size_t input_frames) const {
+  if (mode_ == Mode::kPassthrough) return input_frames;
+  const double per_input =
+      static_cast<double>(denominator_) / static_cast<double>(min_step_);
+  return static_cast<size_t>(std::ceil((static_cast<double>(input_frames) + 1.0) * per_input)) +
+         1;
+}
+
+size_t AudioResampler::InputFramesNeeded(size_t output_frames) const {
+  if (output_frames == 0) return 0;
+  if (mode_ == Mode::kPassthrough) return output_frames;
+  // Window start of output (output_frames - 1) from now.
+  const Uint128 k = output_frames - 1;
+  const Uint128 ahead = (static_cast<Uint128>(phase_) + k * step_) / denominator_;
+  const Uint128 end = static_cast<Uint128>(pos_) + ahead + taps_;
+  return end > written_ ? static_cast<size_t>(end - written_) : 0;
+}
+
+size_t AudioResampler::PendingFlushFrames() const {
+  if (mode_ == Mode::kPassthrough) return 0;
+  // round(a) outputs in total for a = input_total x L / M, i.e. outputs m with
+  // m <= a - 1/2, i.e. tau_m = m * step / D <= input_total - step / (2D). With
+  // tau = pos + (phase + k step) / D for the k-th output from now, count k >= 0 with
+  //   2 (pos D + phase + k step) <= 2 input_total D - step.
+  // Both sides are non-negative once 2 pos D + step moves to the right (pos may run
+  // ahead of the input when downsampling, so compare before subtracting).
+  const Uint128 d = denominator_;
+  const Uint128 budget = 2 * static_cast<Uint128>(input_total_) * d;
+  const Uint128 used = 2 * (static_cast<Uint128>(pos_) * d + phase_) + step_;
+  if (used > budget) return 0;
+  return static_cast<size_t>((budget - used) / (2 * static_cast<Uint128>(step_))) + 1;
+}
+
+// 1. Refill the delay line whenever the next window is incomplete; 2. compute every
+// output whose window is complete (up to kMaxKernelRows at a time when consecutive
+// outputs share a window); 3. stop when the output is full or the input is used up.
+// The streaming state lives in locals inside the loop and is stored back at the end.
+template <typename Reader, typename Writer>
+ResampleCounts AudioResampler::Run(const Reader& read, size_t input_frames, const Writer& write,
+                                   size_t output_capacity, bool count_input) {
+  ResampleCounts counts;
+  const size_t h = ring_frames_;
+  const size_t taps = taps_;
+  const size_t channels = channels_;
+  const uint64_t denominator = denominator_;
+  const uint64_t step_whole = step_whole_;
+  const uint64_t step_rem = step_rem_;
+  const bool exact = mode_ == Mode::kExact;
+  const std::span<const float> table(table_);
+  float* const ring = ring_.data();
+  uint64_t phase = phase_;
+  uint64_t pos = pos_;
+  uint64_t written = written_;
+  size_t slot = pos_slot_;
+  size_t write_slot = write_slot_;
+  size_t row = row_;
+  auto advance = [&]() {
+    phase += step_rem;
+    uint64_t frames = step_whole;
+    if (phase >= denominator) {
+      phase -= denominator;
+      ++frames;
+    }
+    pos += frames;
+    slot += static_cast<size_t>(frames);
+    if (slot >= h) slot -= h;
+    if (exact) row = row + 1 == rows_ ? 0 : row + 1;
+  };
+  float y[kernel::kMaxKernelRows];
+  while (counts.output_frames < output_capacity) {
+    if (pos + taps > written) {
+      if (counts.input_frames == input_frames) break;
+      const uint64_t backlog = written > pos ? written - pos : 0;  // < taps here
+      size_t n = h - static_cast<size_t>(backlog);
+      if (n > input_frames - counts.input_frames) n = input_frames - counts.input_frames;
+      // Copy in at most two segments (the ring wraps once at most), channel by channel.
+      for (size_t done = 0; done < n;) {
+        const size_t segment = std::min(n - done, h - write_slot);
+        const size_t first = counts.input_frames + done;
+        for (size_t c = 0; c < channels; ++c) {
+          float* line = ring + c * 2 * h + write_slot;
+          for (size_t f = 0; f < segment; ++f) {
+            const float v = read(first + f, c);
+            line[f] = v;
+            line[f + h] = v;
+          }
+        }
+        write_slot += segment;
+        if (write_slot == h) write_slot = 0;
+        done += segment;
+      }
+      counts.input_frames += n;
+      written += n;
+      continue;
+    }
+    if (exact && rows_ == 1) {
+      // Integer-factor downsampling: every output uses the one row and the next outputs'
+      // windows start step_whole frames later; take as many complete ones as fit.
+      size_t group = 1;
+      while (group < kernel::kMaxKernelRows && counts.output_frames + group < output_capacity &&
+             pos + group * step_whole + taps <= written && slot + group * step_whole < h) {
+        ++group;
+      }
+      const auto row0 = table.first(taps);
+      const auto stride = static_cast<size_t>(step_whole);  // < h: the windows are in the ring
+      for (size_t c = 0; c < channels; ++c) {
+        const std::span<const float> x(ring + c * 2 * h + slot, (group - 1) * stride + taps);
+        kernel::DotWindows(x, stride, row0, std::span<float>(y, group));
+        for (size_t g = 0; g < group; ++g) write(counts.output_frames + g, c, y[g]);
+      }
+      for (size_t g = 0; g < group; ++g) advance();
+      counts.output_frames += group;
+    } else if (exact) {
+      // How many of the next outputs share this window (upsampling)? Their rows follow
+      // each other in the table (reading order) until it wraps.
+      size_t group = 1;
+      if (step_whole == 0) {
+        uint64_t p = phase + step_rem;
+        while (group < kernel::kMaxKernelRows && p < denominator && row + group < rows_ &&
+               counts.output_frames + group < output_capacity) {
+          ++group;
+          p += step_rem;
+        }
+      }
+      const auto rows = table.subspan(row * taps, group * taps);
+      for (size_t c = 0; c < channels; ++c) {
+        const std::span<const float> x(ring + c * 2 * h + slot, taps);
+        kernel::DotRows(x, rows, std::span<float>(y, group));
+        for (size_t g = 0; g < group; ++g) write(counts.output_frames + g, c, y[g]);
+      }
+      for (size_t g = 0; g < group; ++g) advance();
+      counts.output_frames += group;
+    } else {
+      const double position = static_cast<double>(phase) * phase_to_row_;
+      auto index = static_cast<size_t>(position);
+      if (index > rows_ - 2) index = rows_ - 2;
+      const auto frac = static_cast<float>(position - static_cast<double>(index));
+      const auto rows = table.subspan(index * taps, 2 * taps);
+      for (size_t c = 0; c < channels; ++c) {
+        const std::span<const float> x(ring + c * 2 * h + slot, taps);
+        kernel::DotRows(x, rows, std::span<float>(y, 2));
+        write(counts.output_frames, c, y[0] + frac * (y[1] - y[0]));
+      }
+      advance();
+      counts.output_frames += 1;
+    }
+  }
+  phase_ = phase;
+  pos_ = pos;
+  written_ = written;
+  pos_slot_ = slot;
+  write_slot_ = write_slot;
+  row_ = row;
+  if (count_input) input_total_ += counts.input_frames;
+  output_total_ += counts.output_frames;
+  return counts;
+}
+
+namespace {
+
+inline float ToFloat(float v) { return v; }
+inline float ToFloat(int16_t v) { return S16ToFloat(v); }
+inline void Store(float v, float* out) { *out = v; }
+inline void Store(float v, int16_t* out) { *out = FloatToS16(v); }
+inline void Store(int16_t v, float* out) { *out = S16ToFloat(v); }
+inline void Store(int16_t v, int16_t* out) { *out = v; }
+
+}  // namespace
+
+template <typename In, typename Out>
+ResampleCounts AudioResampler::ProcessInterleaved(std::span<const In> input,
+                                                  std::span<Out> output) {
+  const size_t ch = channels_;
+  const size_t in_frames = input.size() / ch;
+  const size_t out_frames = output.size() / ch;
+  if (mode_ == Mode::kPassthrough) {
+    const size_t n = in_frames < out_frames ? in_frames : out_frames;
+    for (size_t i = 0; i < n * ch; ++i) Store(input[i], &output[i]);
+    return {n, n};
+  }
+  return Run([input, ch](size_t f, size_t c) { return ToFloat(input[f * ch + c]); }, in_frames,
+             [output, ch](size_t o, size_t c, float v) { Store(v, &output[o * ch + c]); },
+             out_frames, true);
+}
+
+ResampleCounts AudioResampler::Process(std::span<const int16_t> input,
+                                       std::span<int16_t> output) {
+  return ProcessInterleaved(input, output);
+}
+
+ResampleCounts AudioResampler::Process(std::span<const float> input, std::span<float> output) {
+  return ProcessInterleaved(input, output);
+}
+
+ResampleCounts AudioResampler::Process(std::span<const int16_t> input, std::span<float> output) {
+  return ProcessInterleaved(input, output);
+}
+
+ResampleCounts AudioResampler::Process(std::span<const float> input, std::span<int16_t> output) {
+  return ProcessInterleaved(input, output);
+}
+
+ResampleCounts AudioResampler::ProcessPlanar(std::span<const std::span<const float>> input,
+                                             size_t input_frames,
+                                             std::span<const std::span<float>> output) {
+  if (input.size() < channels_ || output.size() < channels_) return {};
+  size_t out_frames = output[0].size();
+  for (size_t c = 0; c < channels_; ++c) {
+    if (input[c].size() < input_frames) input_frames = input[c].size();
+    if (output[c].size() < out_frames) out_frames = output[c].size();
+  }
+  if (mode_ == Mode::kPassthrough) {
+    const size_t n = input_frames < out_frames ? input_frames : out_frames;
+    for (size_t c = 0; c < channels_; ++c) std::copy_n(input[c].begin(), n, output[c].begin());
+    return {n, n};
+  }
+  return Run([input](size_t f, size_t c) { return input[c][f]; }, input_frames,
+             [output](size_t o, size_t c, float v) { output[c][o] = v; }, out_frames, true);
+}
+
+template <typename Writer>
+size_t AudioResampler::FlushWith(const Writer& write, size_t output_capacity) {
+  const size_t pending = PendingFlushFrames();
+  const size_t n = pending < output_capacity ? pending : output_capacity;
+  if (n == 0 && pending == 0) {
+    Reset();
+    return 0;
+  }
+  const ResampleCounts counts = Run([](size_t, size_t) { return 0.0f; },
+                                    std::numeric_limits<size_t>::max(), write, n, false);
+  if (counts.output_frames == pending) Reset();
+  return counts.output_frames;
+}
+
+size_t AudioResampler::Flush(std::span<int16_t> output) {
+  const size_t ch = channels_;
+  return FlushWith([output, ch](size_t o, size_t c, float v) { output[o * ch + c] = FloatToS16(v); },
+                   output.size() / ch);
+}
+
+size_t AudioResampler::Flush(std::span<float> output) {
+  const size_t ch = channels_;
+  return FlushWith([output, ch](size_t o, size_t c, float v) { output[o * ch + c] = v; },
+                   output.size() / ch);
+}
+
+size_t AudioResampler::FlushPlanar(std::span<const std::span<float>> output) {
+  if (output.size() < channels_) return 0;
+  size_t out_frames = output[0].size();
+  for (size_t c = 0; c < channels_; ++c) {
+    if (output[c].size() < out_frames) out_frames = output[c].size();
+  }
+  return FlushWith([output](size_t o, size_t c, float v) { output[c][o] = v; }, out_frames);
+}
+
+}  // namespace rtc_audio

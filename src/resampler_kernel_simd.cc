@@ -1,0 +1,82 @@
+// wasm_simd128 forms of the resampler kernels. The specification is the scalar code in
+// resampler_kernel.h: two 4-lane accumulators hold lanes 0-3 and 4-7, and the final
+// reduction adds them in the same order, so results are bit-identical (no FMA: wasm's
+// f32x4.mul and f32x4.add round exactly like the scalar multiply and add).
+// This file compiles to nothing unless __wasm_simd128__ is defined.
+#include "resampler_kernel.h"
+
+#if defined(__wasm_simd128__)
+#include <wasm_simd128.h>
+
+namespace rtc_audio::kernel {
+namespace {
+
+// ((a0 + a4) + (a2 + a6)) + ((a1 + a5) + (a3 + a7)) for a = lo ++ hi.
+inline float Reduce(v128_t lo, v128_t hi) {
+  const v128_t a = wasm_f32x4_add(lo, hi);                         // s0+s4 s1+s5 s2+s6 s3+s7
+  const v128_t b = wasm_f32x4_add(a, wasm_i32x4_shuffle(a, a, 2, 3, 0, 1));
+  const v128_t c = wasm_f32x4_add(b, wasm_i32x4_shuffle(b, b, 1, 0, 3, 2));
+  return wasm_f32x4_extract_lane(c, 0);
+}
+
+// kRows rows at once: every window vector is loaded once and used kRows times.
+template <size_t kRows>
+void DotRowsN(const float* xp, const float* rows, size_t taps, float* out) {
+  v128_t lo[kRows];
+  v128_t hi[kRows];
+  for (size_t r = 0; r < kRows; ++r) lo[r] = hi[r] = wasm_f32x4_splat(0.0f);
+  for (size_t k = 0; k < taps; k += kKernelLaneCount) {
+    const v128_t x_lo = wasm_v128_load(xp + k);
+    const v128_t x_hi = wasm_v128_load(xp + k + 4);
+    for (size_t r = 0; r < kRows; ++r) {
+      const float* h = rows + r * taps + k;
+      lo[r] = wasm_f32x4_add(lo[r], wasm_f32x4_mul(x_lo, wasm_v128_load(h)));
+      hi[r] = wasm_f32x4_add(hi[r], wasm_f32x4_mul(x_hi, wasm_v128_load(h + 4)));
+    }
+  }
+  for (size_t r = 0; r < kRows; ++r) out[r] = Reduce(lo[r], hi[r]);
+}
+
+// kWindows windows `stride` apart against one row: every row vector is loaded once.
+template <size_t kWindows>
+void DotWindowsN(const float* xp, size_t stride, const float* hp, size_t taps, float* out) {
+  v128_t lo[kWindows];
+  v128_t hi[kWindows];
+  for (size_t w = 0; w < kWindows; ++w) lo[w] = hi[w] = wasm_f32x4_splat(0.0f);
+  for (size_t k = 0; k < taps; k += kKernelLaneCount) {
+    const v128_t h_lo = wasm_v128_load(hp + k);
+    const v128_t h_hi = wasm_v128_load(hp + k + 4);
+    for (size_t w = 0; w < kWindows; ++w) {
+      const float* x = xp + w * stride + k;
+      lo[w] = wasm_f32x4_add(lo[w], wasm_f32x4_mul(wasm_v128_load(x), h_lo));
+      hi[w] = wasm_f32x4_add(hi[w], wasm_f32x4_mul(wasm_v128_load(x + 4), h_hi));
+    }
+  }
+  for (size_t w = 0; w < kWindows; ++w) out[w] = Reduce(lo[w], hi[w]);
+}
+
+}  // namespace
+
+void DotWindowsSimd(std::span<const float> x, size_t stride, std::span<const float> h,
+                    std::span<float> out) {
+  switch (out.size()) {
+    case 1: DotWindowsN<1>(x.data(), stride, h.data(), h.size(), out.data()); break;
+    case 2: DotWindowsN<2>(x.data(), stride, h.data(), h.size(), out.data()); break;
+    case 3: DotWindowsN<3>(x.data(), stride, h.data(), h.size(), out.data()); break;
+    default: DotWindowsN<4>(x.data(), stride, h.data(), h.size(), out.data()); break;
+  }
+}
+
+void DotRowsSimd(std::span<const float> x, std::span<const float> rows, std::span<float> out) {
+  const size_t taps = rows.size() / out.size();
+  switch (out.size()) {
+    case 1: DotRowsN<1>(x.data(), rows.data(), taps, out.data()); break;
+    case 2: DotRowsN<2>(x.data(), rows.data(), taps, out.data()); break;
+    case 3: DotRowsN<3>(x.data(), rows.data(), taps, out.data()); break;
+    default: DotRowsN<4>(x.data(), rows.data(), taps, out.data()); break;
+  }
+}
+
+}  // namespace rtc_audio::kernel
+
+#endif  // __wasm_simd128__
