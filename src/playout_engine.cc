@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cassert>
+#include <cmath>
 
 #include "audio_frame.h"
 #include "channel_remix.h"
@@ -17,6 +18,7 @@ constexpr double kIdleAfterSeconds = 1.0;
 PlayoutDriftConfig DriftConfigFor(const PlayoutConfig& config) {
   PlayoutDriftConfig drift;
   drift.source_rate_hz = config.source_rate_hz;
+  drift.max_ppm = kMaxRatioAdjustmentPpm;
   return drift;
 }
 
@@ -31,24 +33,45 @@ StatusCode PlayoutEngine::Create(const PlayoutConfig& config,
   if (config.max_block_frames < 1 || config.max_block_frames > kMaxBlockFrames) {
     return StatusCode::kInvalidFrameCount;
   }
-  if (config.source_rate_hz != config.output_rate_hz) return StatusCode::kSampleRateMismatch;
-  engine->reset(new PlayoutEngine(config));
+  AudioResamplerConfig rc;
+  rc.input_rate_hz = config.source_rate_hz;
+  rc.output_rate_hz = config.output_rate_hz;
+  rc.num_channels = std::min(config.source_channels, config.output_channels);
+  rc.quality = config.resampler_quality;
+  rc.allow_ratio_adjustment = config.drift_control;
+  std::unique_ptr<AudioResampler> resampler;
+  if (auto s = AudioResampler::Create(rc, &resampler); !IsOk(s)) return s;
+  std::unique_ptr<PlayoutEngine> created(new PlayoutEngine(config));
+  created->resampler_ = std::move(resampler);
+  // Input for one block at the fastest consumption the drift loop may ask for, plus one
+  // filter window (the first block after a reset fills it).
+  const double frames_per_output = static_cast<double>(config.source_rate_hz) /
+                                   config.output_rate_hz * (1.0 + kMaxRatioAdjustmentPpm * 1e-6);
+  created->max_input_frames_ =
+      static_cast<size_t>(std::ceil(config.max_block_frames * frames_per_output)) +
+      created->resampler_->taps() + 2;
+  created->Allocate();
+  *engine = std::move(created);
   return StatusCode::kOk;
 }
 
 PlayoutEngine::PlayoutEngine(const PlayoutConfig& config)
     : config_(config),
       mix_channels_(static_cast<size_t>(std::min(config.source_channels, config.output_channels))),
-      drift_(DriftConfigFor(config)) {
-  max_input_frames_ = static_cast<size_t>(config.max_block_frames);
-  const auto source_channels = static_cast<size_t>(config.source_channels);
+      drift_(DriftConfigFor(config)) {}
+
+void PlayoutEngine::Allocate() {
+  const auto source_channels = static_cast<size_t>(config_.source_channels);
   source_float_.assign(max_input_frames_ * source_channels, 0.0f);
   if (source_channels > mix_channels_) mixed_.assign(max_input_frames_ * mix_channels_, 0.0f);
+  resampled_.assign(static_cast<size_t>(config_.max_block_frames) * mix_channels_, 0.0f);
 }
 
 size_t PlayoutEngine::InputFramesFor(size_t output_frames) const {
   assert(output_frames >= 1 && output_frames <= static_cast<size_t>(config_.max_block_frames));
-  return output_frames;
+  const size_t frames = resampler_->InputFramesNeeded(output_frames);
+  assert(frames <= max_input_frames_);
+  return frames;
 }
 
 void PlayoutEngine::TrackStream(size_t supplied_frames, size_t wanted_frames) {
@@ -67,6 +90,7 @@ void PlayoutEngine::TrackStream(size_t supplied_frames, size_t wanted_frames) {
   if (static_cast<double>(idle_frames_) >= kIdleAfterSeconds * config_.source_rate_hz) {
     state_ = StreamState::kIdle;
     drift_.Reset();
+    if (config_.drift_control) ApplyCorrection();
   }
 }
 
@@ -92,8 +116,13 @@ size_t PlayoutEngine::Render(std::span<const int16_t> input, size_t queued_frame
     mixed = out;
   }
 
-  // 3. Rate conversion: equal rates, one source frame per output frame.
-  std::span<const float> resampled = mixed;
+  // 3. Rate conversion (and the drift correction). `wanted` frames are exactly what
+  //    output_frames outputs need, so all are consumed and the block is filled.
+  std::span<float> resampled(resampled_.data(), output_frames * mix_channels_);
+  const ResampleCounts counts = resampler_->Process(mixed, resampled);
+  assert(counts.input_frames == wanted && counts.output_frames == output_frames);
+  std::fill(resampled.begin() + static_cast<std::ptrdiff_t>(counts.output_frames * mix_channels_),
+            resampled.end(), 0.0f);
 
   // 4. Up-mix (output channel c duplicates mixed channel c % k) and split into planes.
   for (size_t c = 0; c < output_channels; ++c) {
@@ -108,16 +137,26 @@ size_t PlayoutEngine::Render(std::span<const int16_t> input, size_t queued_frame
   stats_.rendered_frames += output_frames;
   if (config_.drift_control && state_ != StreamState::kIdle) {
     drift_.Update(queued_frames, wanted);
-    stats_.drift_ppm = drift_.correction_ppm();
+    ApplyCorrection();
   }
   return supplied;
+}
+
+void PlayoutEngine::ApplyCorrection() {
+  const double ppm = drift_.correction_ppm();
+  if (ppm == stats_.drift_ppm) return;
+  // In range by construction (the controller clamps to kMaxRatioAdjustmentPpm).
+  const StatusCode status = resampler_->SetRatioAdjustment(ppm);
+  assert(IsOk(status));
+  (void)status;
+  stats_.drift_ppm = ppm;
 }
 
 void PlayoutEngine::OnQueueDiscarded() {
   state_ = StreamState::kIdle;
   idle_frames_ = 0;
   drift_.Reset();
-  stats_.drift_ppm = drift_.correction_ppm();
+  if (config_.drift_control) ApplyCorrection();
 }
 
 }  // namespace rtc_audio

@@ -27,9 +27,13 @@
 // a pause of a second or more. OnQueueDiscarded() (the producer cleared the queue, or
 // waited for it to play out) ends a stream on purpose: what follows is not a gap.
 //
+// Rate conversion is an AudioResampler (audio_resampler.h, quality `resampler_quality`,
+// medium by default). Equal rates without drift control copy samples bit-exactly.
+//
 // Drift. With drift_control, a PlayoutDriftController watches the queue fill reported to
-// Render() and steers the consumption rate by up to +-2000 ppm, so a producer on another
-// clock neither underruns nor builds latency (playout_drift.h).
+// Render() and steers the resampler's ratio by up to +-1000 ppm (its
+// SetRatioAdjustment), so a producer on another clock neither underruns nor builds
+// latency (playout_drift.h). The resampler then interpolates even at equal rates.
 //
 // Thread-safety: one thread (the audio thread). Create() validates and allocates
 // everything, sized for max_block_frames; InputFramesFor/Render/OnQueueDiscarded never
@@ -43,6 +47,7 @@
 #include <span>
 #include <vector>
 
+#include "audio_resampler.h"
 #include "playout_drift.h"
 #include "status.h"
 
@@ -55,6 +60,7 @@ struct PlayoutConfig {
   int32_t output_channels = 1;
   int32_t max_block_frames = 128;  // largest output_frames Render() is asked for
   bool drift_control = true;
+  ResamplerQuality resampler_quality = ResamplerQuality::kMedium;
 };
 
 // Monotonic counters since Create().
@@ -72,7 +78,9 @@ class PlayoutEngine {
   static constexpr int32_t kMaxBlockFrames = 8192;
 
   // Validates `config` (rates, channel counts as for frames; max_block_frames in
-  // 1..kMaxBlockFrames -> kInvalidFrameCount) and allocates every buffer.
+  // 1..kMaxBlockFrames -> kInvalidFrameCount; min(source, output) channels at most
+  // kMaxResamplerChannels -> kResamplerTooManyChannels; the quality) and allocates every
+  // buffer, the resampler included.
   static StatusCode Create(const PlayoutConfig& config, std::unique_ptr<PlayoutEngine>* engine);
 
   const PlayoutConfig& config() const { return config_; }
@@ -83,6 +91,8 @@ class PlayoutEngine {
   // An upper bound of InputFramesFor() for any block size and correction: size the
   // caller's input buffer with it.
   size_t MaxInputFrames() const { return max_input_frames_; }
+  // The resampler's streaming latency, in source frames.
+  size_t LatencyInputFrames() const { return resampler_->latency_input_frames(); }
 
   // Plays one block. `input` holds the frames taken from the queue (interleaved, source
   // channels; at most InputFramesFor(output_frames) frames are used, fewer means the
@@ -104,7 +114,9 @@ class PlayoutEngine {
   enum class StreamState { kIdle, kPlaying, kStarved };
 
   explicit PlayoutEngine(const PlayoutConfig& config);
+  void Allocate();
   void TrackStream(size_t supplied_frames, size_t wanted_frames);
+  void ApplyCorrection();  // hands the drift loop's correction to the resampler
 
   PlayoutConfig config_;
   size_t mix_channels_ = 0;  // k = min(source, output) channels
@@ -113,8 +125,10 @@ class PlayoutEngine {
   size_t idle_frames_ = 0;   // consecutive starved source frames with no audio
   PlayoutDriftController drift_;
   PlayoutStats stats_;
+  std::unique_ptr<AudioResampler> resampler_;
   std::vector<float> source_float_;  // max_input x source channels
   std::vector<float> mixed_;         // max_input x k (only when source > output channels)
+  std::vector<float> resampled_;     // max_block x k
 };
 
 }  // namespace rtc_audio

@@ -40,6 +40,7 @@ async function measure(rate, channels, isolated) {
 
 describe.each([true, false])('AudioSource loopback in Chromium (crossOriginIsolated=%s)', (isolated) => {
   it.each([
+    [16000, 1],
     [48000, 2],
   ])('a 1 kHz tone at %i Hz x %i ch arrives at the far end, paced in real time', async (rate, channels) => {
     const attempts = await measure(rate, channels, isolated);
