@@ -16,9 +16,9 @@ namespace {
 constexpr double kIdleAfterSeconds = 1.0;
 
 PlayoutDriftConfig DriftConfigFor(const PlayoutConfig& config) {
-  PlayoutDriftConfig drift;
+  PlayoutDriftConfig drift = config.drift;
   drift.source_rate_hz = config.source_rate_hz;
-  drift.max_ppm = kMaxRatioAdjustmentPpm;
+  drift.max_ppm = std::min(drift.max_ppm, kMaxRatioAdjustmentPpm);
   return drift;
 }
 

@@ -60,6 +60,9 @@ struct PlayoutConfig {
   int32_t output_channels = 1;
   int32_t max_block_frames = 128;  // largest output_frames Render() is asked for
   bool drift_control = true;
+  // The drift loop's tuning (playout_drift.h); the engine sets its source rate and caps
+  // max_ppm at the resampler's kMaxRatioAdjustmentPpm.
+  PlayoutDriftConfig drift;
   ResamplerQuality resampler_quality = ResamplerQuality::kMedium;
 };
 

@@ -56,6 +56,7 @@ TEST_P(PlayoutEngineAllocation, RenderNeverAllocates) {
   config.output_rate_hz = p.output_rate;
   config.output_channels = p.output_channels;
   config.drift_control = p.drift_control;
+  config.drift.window_seconds = 0.25;  // so the loop moves the ratio within the run
   std::unique_ptr<PlayoutEngine> engine;
   ASSERT_EQ(PlayoutEngine::Create(config, &engine), StatusCode::kOk);
   std::vector<int16_t> input(engine->MaxInputFrames() * static_cast<size_t>(p.source_channels), 1000);
