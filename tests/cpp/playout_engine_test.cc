@@ -321,12 +321,12 @@ TEST_P(PlayoutEngineDrift, FollowsAProducerOnAnotherClockWithoutUnderrunsOrGrowi
   PlayoutConfig c;
   c.source_rate_hz = 16000;
   c.output_rate_hz = 48000;
-  // The loop four times faster than by default, so a minute of simulated audio shows it
+  // The loop five times faster than by default, so 40 s of simulated audio show it
   // settle (the default tuning is tested in playout_drift_test.cc).
-  c.drift.window_seconds = 0.25;
-  c.drift.kp_ppm_per_ms = 80.0;
-  c.drift.ki_ppm_per_ms_second = 16.0;
-  c.drift.max_slew_ppm_per_second = 1600.0;
+  c.drift.window_seconds = 0.2;
+  c.drift.kp_ppm_per_ms = 160.0;
+  c.drift.ki_ppm_per_ms_second = 20.0;
+  c.drift.max_slew_ppm_per_second = 2000.0;
   auto e = Make(c);
   Sine sine{16000, 1, 440.0, 8000.0};
   std::vector<int16_t> queue = sine.Take(480);  // 30 ms pre-roll
@@ -335,10 +335,10 @@ TEST_P(PlayoutEngineDrift, FollowsAProducerOnAnotherClockWithoutUnderrunsOrGrowi
   const double chunk_period = 0.010 / (1.0 + drift_ppm * 1e-6);
   double next_chunk = chunk_period;
   const double block_s = 128.0 / 48000.0;
-  size_t fill_at_30s = 0;
+  size_t fill_at_20s = 0;
   size_t max_fill_late = 0;
   size_t min_fill_late = SIZE_MAX;
-  const int blocks = static_cast<int>(60.0 / block_s);
+  const int blocks = static_cast<int>(40.0 / block_s);
   for (int b = 0; b < blocks; ++b) {
     const double now = b * block_s;
     while (next_chunk <= now) {
@@ -355,21 +355,21 @@ TEST_P(PlayoutEngineDrift, FollowsAProducerOnAnotherClockWithoutUnderrunsOrGrowi
       queue.erase(queue.begin(), queue.begin() + static_cast<std::ptrdiff_t>(head));
       head = 0;
     }
-    if (b == static_cast<int>(30.0 / block_s)) fill_at_30s = queue.size() - head;
-    if (now > 30.0) {
+    if (b == static_cast<int>(20.0 / block_s)) fill_at_20s = queue.size() - head;
+    if (now > 20.0) {
       max_fill_late = std::max(max_fill_late, queue.size() - head);
       min_fill_late = std::min(min_fill_late, queue.size() - head);
     }
   }
   EXPECT_EQ(e->stats().underruns, 0u);
   EXPECT_NEAR(e->stats().drift_ppm, drift_ppm, 60.0);
-  // Over the last 30 s the fill stays within 15 ms (one chunk + 5 ms) of where it was at
-  // 30 s; uncorrected, 700 ppm would move it by 21 ms.
-  EXPECT_LT(static_cast<double>(max_fill_late), static_cast<double>(fill_at_30s) + 160.0 + 80.0);
-  EXPECT_GT(static_cast<double>(min_fill_late), static_cast<double>(fill_at_30s) - 160.0 - 80.0);
+  // Over the last 20 s the fill stays within 15 ms (one chunk + 5 ms) of where it was at
+  // 20 s; uncorrected, 950 ppm would move it by 19 ms.
+  EXPECT_LT(static_cast<double>(max_fill_late), static_cast<double>(fill_at_20s) + 160.0 + 80.0);
+  EXPECT_GT(static_cast<double>(min_fill_late), static_cast<double>(fill_at_20s) - 160.0 - 80.0);
 }
 
-INSTANTIATE_TEST_SUITE_P(Clocks, PlayoutEngineDrift, ::testing::Values(700.0, -700.0, 950.0));
+INSTANTIATE_TEST_SUITE_P(Clocks, PlayoutEngineDrift, ::testing::Values(700.0, -950.0));
 
 }  // namespace
 }  // namespace rtc_audio
