@@ -363,8 +363,12 @@ export class TransportWriter {
   async #waitLoop() {
     this.#waiting = true;
     const byMessage = Atomics.load(this.#control, ControlWord.WAKE_BY_MESSAGE) === 1;
-    while (!this.#closed && this.#wakeTarget !== null && !this.#reached()) {
+    for (;;) {
+      // Load the word we sleep on *before* checking the target: if the reader publishes
+      // (and notifies, finding no sleeper) between the check and the sleep, the word no
+      // longer equals `seen` and waitAsync returns at once instead of missing the wake.
       const seen = Atomics.load(this.#control, ControlWord.READ);
+      if (this.#closed || this.#wakeTarget === null || this.#reached()) break;
       if (byMessage) {
         await new Promise((resolve) => {
           const timer = setTimeout(resolve, WAIT_SLICE_MS);
