@@ -53,7 +53,7 @@ try {
   console.log('\n## Drift control: a producer on another clock (48 kHz direct mode, 10 ms frames)\n');
   console.log('The producer runs `ppm` fast or slow against performance.now(); the audio clock\'s own rate against');
   console.log('performance.now() is measured with AudioContext.getOutputTimestamp() over the 10 s before each row, so');
-  console.log('the drift the loop has to follow is their sum.\n');
+  console.log('the drift the loop has to follow (the producer against the audio clock) is their difference.\n');
   console.log('| producer clock | t (s) | audio clock vs performance.now (ppm) | drift to follow (ppm) | correction (ppm) | queued (ms) | underruns | dropped samples |');
   console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const ppm of [500, -500]) {
@@ -62,7 +62,7 @@ try {
     for (const s of r.samples.filter((x) => x.t % 10 === 0)) {
       const clock = s.audioClockPpm;
       console.log(
-        `| ${ppm > 0 ? '+' : ''}${ppm} | ${s.t} | ${clock === undefined ? '' : fmt(clock, 0)} | ${clock === undefined ? '' : fmt(ppm + clock, 0)} | ${fmt(s.driftPpm, 0)} | ${fmt(s.queuedMs)} | ${s.underruns} | ${s.dropped} |`,
+        `| ${ppm > 0 ? '+' : ''}${ppm} | ${s.t} | ${clock === undefined ? '' : fmt(clock, 0)} | ${clock === undefined ? '' : fmt(ppm - clock, 0)} | ${fmt(s.driftPpm, 0)} | ${fmt(s.queuedMs)} | ${s.underruns} | ${s.dropped} |`,
       );
     }
   }
