@@ -17,6 +17,7 @@
  * AudioWorklet-safe: no fetch, URL, TextDecoder, performance or timers.
  */
 import { StatusCode, statusName } from '../core-status.js';
+import { adopt, release } from '../owned.js';
 import { TransportReader } from '../transport.js';
 import { PlayoutStat } from './protocol.js';
 
@@ -56,10 +57,10 @@ export class PlayoutRenderer {
    */
   constructor({ core, sourceRate, sourceChannels, outputRate, outputChannels, transport, port = null, notify, driftControl = true }) {
     this.#core = core;
-    this.#engine = new core.PlayoutEngine();
+    this.#engine = adopt(this, new core.PlayoutEngine());
     const status = this.#engine.configure(sourceRate, sourceChannels, outputRate, outputChannels, MAX_RENDER_FRAMES, driftControl);
     if (status !== StatusCode.OK) {
-      this.#engine.delete();
+      release(this);
       throw new RangeError(
         `playout of ${sourceRate} Hz x ${sourceChannels} ch into ${outputRate} Hz x ${outputChannels} ch is not supported: ${statusName(status)}`,
       );
@@ -136,7 +137,7 @@ export class PlayoutRenderer {
   close() {
     if (this.#closed) return;
     this.#closed = true;
-    this.#engine.delete();
+    release(this);
     this.#engine = null;
   }
 }

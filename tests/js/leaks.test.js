@@ -3,6 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { AudioFrame, AudioMixer, AudioResampler, AudioResamplerQuality, combineAudioFrames, loadAudioCore } from '../../js/index.js';
 import { liveHandleCount } from '../../js/owned.js';
+import { TransportKind, TransportWriter } from '../../js/transport.js';
+import { PlayoutRenderer } from '../../js/worklet/playout-renderer.js';
+import { PlayoutStat } from '../../js/worklet/protocol.js';
 
 const core = await loadAudioCore();
 const CYCLES = 100_000;
@@ -86,5 +89,30 @@ describe('leaks', () => {
     expect(samples).toBeGreaterThan(0);
     expect(after).toEqual(before);
     console.log(`AudioMixer leak check: wasm heap in use ${before.heap} -> ${after.heap} bytes over ${MIXER_CYCLES} cycles`);
+  }, 120_000);
+
+  it('PlayoutRenderer (AudioSource playout): 2000 create / render / close cycles, and rejected configurations, free every engine', () => {
+    const out = [new Float32Array(128), new Float32Array(128)];
+    const samples = new Int16Array(2 * 4800).fill(1000);
+    const cycle = (i) => {
+      const writer = new TransportWriter({ kind: TransportKind.LOCAL, capacityFrames: 4800, channels: 2, statsWords: PlayoutStat.COUNT });
+      const rate = [16000, 44100, 48000][i % 3];
+      const renderer = new PlayoutRenderer({ core, sourceRate: rate, sourceChannels: 2, outputRate: 48000, outputChannels: 2, transport: writer.init });
+      writer.write(samples, 0, 1000);
+      for (let q = 0; q < 10; q++) renderer.render(out);
+      renderer.close();
+      renderer.close(); // idempotent
+      try {
+        new PlayoutRenderer({ core, sourceRate: 48000, sourceChannels: 9, outputRate: 48000, outputChannels: 9, transport: writer.init });
+      } catch {
+        // expected: more than the resampler's 8 channels
+      }
+    };
+    cycle(0);
+    const before = snapshot();
+    for (let i = 0; i < 2000; i++) cycle(i);
+    const after = snapshot();
+    expect(after).toEqual(before);
+    console.log(`PlayoutRenderer leak check: wasm heap in use ${before.heap} -> ${after.heap} bytes over 2000 cycles`);
   }, 120_000);
 });
