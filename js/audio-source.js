@@ -104,6 +104,12 @@ class WorkletPlayout {
       },
     );
     this.ready.catch(onerror);
+    // A closed context never renders again: fail the source, so that pending captures and
+    // waits settle instead of waiting forever for playout.
+    this.onStateChange = () => {
+      if (context.state === 'closed') onerror(new Error('the AudioContext was closed: this AudioSource can no longer play'));
+    };
+    context.addEventListener?.('statechange', this.onStateChange);
   }
 
   kick() {}
@@ -123,6 +129,7 @@ class WorkletPlayout {
 
   async close() {
     this.closed = true;
+    this.context.removeEventListener?.('statechange', this.onStateChange);
     this.node?.close();
     this.sink.disconnect();
     this.outputs.clear();
