@@ -53,3 +53,19 @@ describe.each([true, false])('AudioStream on a remote WebRTC track (crossOriginI
     expect(r.captureDropped).toBe(0);
   });
 });
+
+describe('AudioStream inputs in Chromium', () => {
+  it('reads our LocalAudioTrack, a bare MediaStreamTrack, livekit-client tracks and participants; each ends with its input', async () => {
+    const { result: r, errors, page } = await browser.run('/tests/browser/pages/stream-inputs.html');
+    await page.close();
+    expect(errors).toEqual([]);
+    expect(r.heard.local).toMatchObject({ heard: true, format: [16000, 1, 160] });
+    expect(r.heard.bare).toMatchObject({ heard: true, format: [48000, 2, 480] });
+    expect(r.heard.livekitTrack).toMatchObject({ heard: true, format: [24000, 1, 480] });
+    expect(r.heard.participantByEnum).toMatchObject({ heard: true, format: [48000, 1, 480] });
+    expect(r.heard.participantByName).toMatchObject({ heard: true, format: [8000, 1, 80] });
+    for (const t of Object.values(r.transports)) expect(t).toBe('shared-memory');
+    expect(r.noMatch).toMatch(/^RangeError: agent has no subscribed audio track/);
+    for (const [name, ms] of Object.entries(r.ended)) expect(ms, name).toBeGreaterThanOrEqual(0);
+  });
+});
