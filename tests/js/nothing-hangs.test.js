@@ -1,9 +1,9 @@
-// Nothing hangs: whatever state a source or mixer is in -- paused clock, captures and waits
+// Nothing hangs: whatever state a source, stream or mixer is in -- paused clock, captures and waits
 // pending, inputs that never deliver or fail, consumers waiting -- aclose() and the other
 // ways out settle every promise and end every iterator. Each case races the promises it
 // checks against a generous real-time limit and reports which one is still pending.
 import { describe, expect, it } from 'vitest';
-import { AudioFrame, AudioMixer, AudioSource, ManualClock } from '../../js/index.js';
+import { AudioFrame, AudioMixer, AudioSource, AudioStream, LocalAudioTrack, ManualClock } from '../../js/index.js';
 
 const LIMIT_MS = 5000;
 
@@ -147,5 +147,106 @@ describe('AudioMixer: nothing hangs', () => {
       mixer[end]();
       expect(await read).toEqual({ value: undefined, done: true });
     }
+  });
+});
+
+describe('AudioStream (Node): nothing hangs', () => {
+  const streamOn = (options = {}) => {
+    const clock = new ManualClock();
+    const source = new AudioSource(48000, 1, { clock });
+    const track = LocalAudioTrack.createAudioTrack('t', source);
+    return { clock, source, track, stream: new AudioStream(track, { sampleRate: 48000, ...options }) };
+  };
+
+  it('aclose() settles overlapping reads, in order, and later reads', async () => {
+    const { stream, source } = streamOn();
+    const reads = [stream.next(), stream.next(), stream.next()];
+    expect(await outcome(reads[0], 50)).toBe('pending');
+    expect(await outcome(stream.aclose())).toBe('resolved');
+    for (const read of reads) expect(await read).toEqual({ value: undefined, done: true });
+    expect(await stream.next()).toEqual({ value: undefined, done: true });
+    await source.aclose();
+  });
+
+  it('the iteration ends when the source is closed or the track stopped mid-stream, after the buffered frames', async () => {
+    for (const stop of ['source', 'track']) {
+      const { clock, source, track, stream } = streamOn();
+      const frames = [];
+      const consumer = (async () => {
+        for await (const event of stream) frames.push(event.frame.samplesPerChannel);
+      })();
+      await source.captureFrame(AudioFrame.create(48000, 1, 4800));
+      await clock.advance(50);
+      if (stop === 'source') await source.aclose();
+      else track.stop();
+      await clock.advance(100);
+      expect(await outcome(consumer)).toBe('resolved');
+      expect(frames.length).toBeGreaterThanOrEqual(4);
+      expect(frames.every((n) => n === 480)).toBe(true);
+      await source.aclose();
+    }
+  });
+
+  it('a stream made on an already closed source ends at once', async () => {
+    const { source, track } = streamOn();
+    await source.aclose();
+    const stream = new AudioStream(track);
+    expect(await outcome(stream.next())).toBe('resolved');
+    expect(await stream.next()).toEqual({ value: undefined, done: true });
+  });
+
+  it('a FrameProcessor that throws on every frame does not stop the stream; its error is kept once and aclose() settles', async () => {
+    let calls = 0;
+    let closed = 0;
+    const processor = {
+      enabled: true,
+      process() {
+        calls += 1;
+        throw new Error('processor failure');
+      },
+      close() {
+        closed += 1;
+      },
+    };
+    const warn = console.warn;
+    const warnings = [];
+    console.warn = (...args) => warnings.push(args);
+    try {
+      const { clock, source, stream } = streamOn({ noiseCancellation: processor });
+      await source.captureFrame(AudioFrame.create(48000, 1, 4800));
+      await clock.advance(100);
+      let frames = 0;
+      for (let i = 0; i < 8; i++) {
+        const r = await stream.next();
+        expect(r.done).toBe(false);
+        expect(r.value.frame.samplesPerChannel).toBe(480);
+        frames += 1;
+      }
+      expect(frames).toBe(8);
+      expect(calls).toBeGreaterThanOrEqual(8);
+      expect(stream.processorError?.message).toBe('processor failure');
+      expect(warnings.length).toBe(1); // reported once, not per frame
+      expect(await outcome(stream.aclose())).toBe('resolved');
+      expect(closed).toBe(1);
+      await source.aclose();
+    } finally {
+      console.warn = warn;
+    }
+  });
+
+  it('break in for await closes the stream while the source keeps playing', async () => {
+    const { clock, source, stream } = streamOn();
+    await source.captureFrame(AudioFrame.create(48000, 1, 4800));
+    await clock.advance(100);
+    let n = 0;
+    for await (const event of stream) {
+      n += event.frame.samplesPerChannel > 0 ? 1 : 0;
+      if (n === 3) break;
+    }
+    expect(await outcome(stream.next())).toBe('resolved');
+    expect((await stream.next()).done).toBe(true);
+    await clock.advance(100);
+    expect(source.stats.playedSamples).toBe(4800);
+    await source.aclose();
   });
 });
