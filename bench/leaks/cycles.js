@@ -7,6 +7,8 @@ import {
   AudioMixer,
   AudioResampler,
   AudioSource,
+  AudioStream,
+  LocalAudioTrack,
   ManualClock,
   combineAudioFrames,
 } from '../../js/index.js';
@@ -108,7 +110,30 @@ export async function mixerCycle(i) {
   return n;
 }
 
-export const CYCLES = { AudioFrame: frameCycle, AudioResampler: resamplerCycle, AudioSource: sourceCycle, AudioMixer: mixerCycle };
+/**
+ * AudioStream (Node) on an AudioSource's LocalAudioTrack: create, play 30 ms, read the
+ * frames (converted to 16 kHz mono by the core's capture engine), end by source close,
+ * track stop or stream aclose in turn.
+ */
+export async function streamCycle(i) {
+  const clock = new ManualClock();
+  const source = new AudioSource(48000, 2, { clock, queueSizeMs: 50 });
+  const track = LocalAudioTrack.createAudioTrack('leak', source);
+  const stream = new AudioStream(track, { sampleRate: 16000, numChannels: 1 });
+  await source.captureFrame(AudioFrame.create(48000, 2, 1440));
+  await clock.advance(30);
+  const end = i % 3;
+  if (end === 0) await source.aclose();
+  else if (end === 1) track.stop();
+  else await stream.aclose();
+  let frames = 0;
+  for await (const { frame } of stream) frames += frame.samplesPerChannel;
+  await stream.aclose();
+  await source.aclose();
+  return frames;
+}
+
+export const CYCLES = { AudioFrame: frameCycle, AudioResampler: resamplerCycle, AudioSource: sourceCycle, AudioMixer: mixerCycle, AudioStream: streamCycle };
 
 /**
  * Runs `cycle` once to warm up, then `count` times; returns the snapshots before and

@@ -6,13 +6,17 @@
 import { describe, expect, it } from 'vitest';
 import {
   AudioFrame,
+  AudioFrameEvent,
   AudioMixer,
   AudioResampler,
   AudioSource,
+  AudioStream,
   LocalAudioTrack,
   ManualClock,
+  RemoteAudioTrack,
   combineAudioFrames,
   loadAudioCore,
+  registerNoiseCancellation,
 } from '../../js/index.js';
 import { instantiateAudioCore } from '../../js/core.js';
 
@@ -40,6 +44,8 @@ const shrunkFrame = (rate = 48000, channels = 2) => {
 };
 const stereo48k = () => AudioFrame.create(48000, 2, 480);
 const manualSource = (options = {}) => new AudioSource(48000, 2, { clock: new ManualClock(), ...options });
+const localTrack = () => LocalAudioTrack.createAudioTrack('t', manualSource());
+const stream = (options) => new AudioStream(localTrack(), options);
 async function* yields(...items) {
   yield* items;
 }
@@ -284,6 +290,35 @@ const CASES = [
     return LocalAudioTrack.createAudioTrack('mic', source);
   }, Error, /^source is closed \(its aclose\(\) was called\)/],
   ['LocalAudioTrack constructor', () => new LocalAudioTrack('mic', manualSource()), TypeError, /^use LocalAudioTrack\.createAudioTrack\(name, source\)/],
+  // AudioStream, AudioFrameEvent, RemoteAudioTrack, registerNoiseCancellation
+  ['AudioStream track: number', () => new AudioStream(5), TypeError, /^track must be a MediaStreamTrack, a LocalAudioTrack, .*got 5/],
+  ['AudioStream track: null', () => new AudioStream(null), TypeError, /^track must be .*got null/],
+  ['AudioStream track: wrong mediaStreamTrack', () => new AudioStream({ mediaStreamTrack: 'mic' }), TypeError, /^track\.mediaStreamTrack must be a MediaStreamTrack, got "mic"/],
+  ['AudioStream options: string', () => new AudioStream(localTrack(), 'fast'), TypeError, /^options must be an object, got "fast"/],
+  ['AudioStream sampleRate: NaN', () => stream({ sampleRate: NaN }), RangeError, /^sampleRate must be an integer in 1000\.\.768000, got NaN/],
+  ['AudioStream sampleRate: string', () => stream({ sampleRate: '16000' }), TypeError, /^sampleRate must be a number.*got string "16000"/],
+  ['AudioStream numChannels: 0', () => stream({ numChannels: 0 }), RangeError, /^numChannels must be an integer in 1\.\.32, got 0/],
+  ['AudioStream numChannels: 33', () => stream({ numChannels: 33 }), RangeError, /^numChannels .*got 33/],
+  ['AudioStream capacity: negative', () => stream({ capacity: -1 }), RangeError, /^capacity must be an integer in 0\.\..*got -1/],
+  ['AudioStream capacity: non-integer', () => stream({ capacity: 1.5 }), RangeError, /^capacity .*got 1\.5/],
+  ['AudioStream frameSizeMs: 0', () => stream({ frameSizeMs: 0 }), RangeError, /^frameSizeMs must be > 0 and <= 10000 ms .*got 0/],
+  ['AudioStream frameSizeMs: NaN', () => stream({ frameSizeMs: NaN }), RangeError, /^frameSizeMs .*got NaN/],
+  ['AudioStream frameSizeMs: huge', () => stream({ frameSizeMs: 1e6 }), RangeError, /^frameSizeMs .*got 1000000/],
+  ['AudioStream frameSizeMs: under one sample', () => stream({ sampleRate: 8000, frameSizeMs: 0.1 }), RangeError, /^frameSizeMs .*at least 1 sample per channel at 8000 Hz, got 0\.1/],
+  ['AudioStream frameSizeMs: string', () => stream({ frameSizeMs: '10' }), TypeError, /^frameSizeMs must be a number .*got "10"/],
+  ['AudioStream noiseCancellation: number', () => stream({ noiseCancellation: 5 }), TypeError, /^noiseCancellation must be a FrameProcessor .*got 5/],
+  ['AudioStream noiseCancellation: unknown module', () => stream({ noiseCancellation: { moduleId: 'no-such-module' } }), RangeError, /^noiseCancellation\.moduleId "no-such-module" is not registered/],
+  ['AudioStream noiseCancellation: empty module id', () => stream({ noiseCancellation: { moduleId: '' } }), TypeError, /^noiseCancellation\.moduleId must be a non-empty string, got ""/],
+  ['AudioStream context: not a context', () => stream({ context: {} }), TypeError, /^options\.context must be an AudioContext .*got Object object/],
+  ['AudioStream.fromTrack: number', () => AudioStream.fromTrack(5), TypeError, /^fromTrack takes \{ track, \.\.\.options \}, got 5/],
+  ['AudioStream.fromTrack: no track', () => AudioStream.fromTrack({ sampleRate: 16000 }), TypeError, /^track must be .*got undefined/],
+  ['AudioStream.fromParticipant: null', () => AudioStream.fromParticipant(null), TypeError, /^fromParticipant takes \{ participant, trackSource, \.\.\.options \}, got null/],
+  ['AudioStream.fromParticipant: bad trackSource', () => AudioStream.fromParticipant({ participant: { trackPublications: new Map() }, trackSource: 9 }), RangeError, /^trackSource must be a TrackSource value \(0\.\.4\) or a livekit Track\.Source string, got 9/],
+  ['AudioStream.fromParticipant: no such track', () => AudioStream.fromParticipant({ participant: { identity: 'bob', trackPublications: new Map() }, trackSource: 2 }), RangeError, /has no subscribed audio track with trackSource 2/],
+  ['AudioFrameEvent: not a frame', () => new AudioFrameEvent(new Int16Array(2)), TypeError, /^frame must be an AudioFrame, got Int16Array object/],
+  ['RemoteAudioTrack: not a track', () => new RemoteAudioTrack({}), TypeError, /^mediaStreamTrack must be a MediaStreamTrack, got Object object/],
+  ['registerNoiseCancellation: empty id', () => registerNoiseCancellation('', () => ({})), TypeError, /^moduleId must be a non-empty string, got ""/],
+  ['registerNoiseCancellation: factory not a function', () => registerNoiseCancellation('nc', 5), TypeError, /^factory must be a function returning a FrameProcessor, got 5/],
   // ManualClock (the test clock AudioSource accepts)
   ['ManualClock startMs: string', () => new ManualClock('0'), TypeError, /^startMs must be a number \(a finite number of ms\), got string "0"/],
   ['ManualClock startMs: NaN', () => new ManualClock(NaN), RangeError, /^startMs must be a finite number of ms, got NaN/],
@@ -297,7 +332,7 @@ const CASES = [
 
 describe('bad-input matrix', () => {
   it('has the cases it claims', () => {
-    expect(CASES.length).toBeGreaterThanOrEqual(130);
+    expect(CASES.length).toBeGreaterThanOrEqual(170);
     expect(new Set(CASES.map(([label]) => label)).size).toBe(CASES.length);
   });
 

@@ -6,7 +6,7 @@ import { loadAudioCore } from '../../js/index.js';
 import { TransportKind, TransportWriter } from '../../js/transport.js';
 import { PlayoutRenderer } from '../../js/worklet/playout-renderer.js';
 import { PlayoutStat } from '../../js/worklet/protocol.js';
-import { RESAMPLER_CYCLE_FRAMES, frameCycle, measure, mixerCycle, resamplerCycle, snapshot, sourceCycle } from '../../bench/leaks/cycles.js';
+import { RESAMPLER_CYCLE_FRAMES, frameCycle, measure, mixerCycle, resamplerCycle, snapshot, sourceCycle, streamCycle } from '../../bench/leaks/cycles.js';
 
 const core = await loadAudioCore();
 // CI runs a few thousand cycles of each (a thousand of the resampler's, which designs a
@@ -44,6 +44,13 @@ describe('leaks', () => {
     expect(r.produced).toBe(expected);
     expect(r.after).toEqual(r.before);
     report('AudioSource', r);
+  }, 120_000);
+
+  it(`AudioStream (Node): ${CYCLES} create / play / read / end (source closed, track stopped, stream closed) cycles keep the heap flat`, async () => {
+    const r = await measure(core, streamCycle, CYCLES);
+    expect(r.produced).toBe(CYCLES * 480); // 30 ms at 16 kHz, whichever way the stream ended
+    expect(r.after).toEqual(r.before);
+    report('AudioStream', r);
   }, 120_000);
 
   it(`AudioMixer: ${CYCLES} mix / remix / resample / aclose / failure cycles keep the heap flat and free every core object`, async () => {
