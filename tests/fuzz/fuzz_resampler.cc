@@ -108,6 +108,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (r == nullptr) return 0;
 
   const size_t ch = static_cast<size_t>(config.num_channels);
+  // Work per call stays under ~2^24 filter taps, so that extreme ratios (1 kHz -> 768 kHz
+  // writes 768 outputs per input frame) do not turn into timeouts under ASan.
+  const size_t taps_per_output = std::max<size_t>(1, r->taps()) * ch;
+  const double outputs_per_input =
+      static_cast<double>(config.output_rate_hz) / static_cast<double>(config.input_rate_hz);
+  const auto max_push = static_cast<uint32_t>(std::clamp(
+      static_cast<double>(size_t{1} << 24) / (outputs_per_input * static_cast<double>(taps_per_output)),
+      1.0, 2048.0));
   std::vector<int16_t> in16, out16;
   std::vector<float> inf, outf;
   std::vector<std::vector<float>> planar_in(ch), planar_out(ch);
@@ -121,7 +129,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const uint32_t op = in.Range(0, 9);
     if (op <= 5) {
       // Push n frames in one of the layouts, with full room (or short room for op 5).
-      const size_t n = in.Range(0, 2048);
+      const size_t n = in.Range(0, max_push);
       const size_t bound = r->MaxOutputFrames(n);
       const bool short_room = op == 5;
       const size_t room = short_room ? in.Range(0, static_cast<uint32_t>(bound)) : bound;
@@ -170,8 +178,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       input_total += counts.input_frames;
       output_total += counts.output_frames;
     } else if (op == 6) {
-      // InputFramesNeeded(k) frames of input with room for them yield >= k outputs.
-      const size_t k = in.Range(0, 1024);
+      // InputFramesNeeded(k) frames of input with room for them yield >= k outputs (k
+      // capped like the pushes: 768 kHz -> 1 kHz has 17 000+ taps per output and channel).
+      const size_t max_k = std::max<size_t>(1, (size_t{1} << 24) / taps_per_output);
+      const size_t k = in.Range(0, static_cast<uint32_t>(std::min<size_t>(1024, max_k)));
       const size_t need = r->InputFramesNeeded(k);
       if (need > 1u << 22) abort();
       inf.assign(need * ch, 0.25f);
