@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // Real-time soaks and the many-sources cost in headless Chromium (Debian's chromium via
 // playwright-core; pages served cross-origin isolated unless stated):
-//   1. one AudioSource for `seconds` (default 300) over shared memory, then over the
-//      message port: every sample played, underruns and drops counted;
-//   2. 32 AudioSources on one AudioContext for 60 s in real time;
+//   1. one AudioSource read back by an AudioStream on its LocalAudioTrack for `seconds`
+//      (default 300) over shared memory, then over the message port: every sample
+//      played, underruns and drops counted, the stream checked for breaks;
+//   2. 32 AudioSources on one AudioContext for 60 s in real time (32 streams too);
 //   3. the per-quantum cost of 1, 8 and 32 AudioSources in one (offline) context against
 //      native AudioBufferSourceNodes and a copy-only AudioWorkletNode.
 // Usage: npm run build && node bench/soak/run.js [seconds]
@@ -16,22 +17,25 @@ const browser = await launch();
 let failed = false;
 try {
   console.log('## Real-time soak (AudioSource -> AudioContext, producer looping on captureFrame)\n');
-  console.log('| transport | sources | queueSizeMs | frame ms | wall s | played s (min per source) | underruns | dropped samples | every sample played | slowest capture after start-up (ms) |');
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |');
+  console.log('| transport | sources | queueSizeMs | frame ms | wall s | played s (min per source) | underruns | dropped samples | every sample played | slowest capture after start-up (ms) | stream s (min) | stream breaks | stream frames dropped |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: |');
   const soaks = [
     { isolated: true, seconds, sources: 1, queueMs: 1000, frameMs: 20 },
     { isolated: false, seconds, sources: 1, queueMs: 1000, frameMs: 20 },
     { isolated: true, seconds: 60, sources: 32, queueMs: 1000, frameMs: 20 },
   ];
   for (const s of soaks) {
-    const query = `seconds=${s.seconds}&sources=${s.sources}&queueMs=${s.queueMs}&frameMs=${s.frameMs}`;
+    const query = `seconds=${s.seconds}&sources=${s.sources}&queueMs=${s.queueMs}&frameMs=${s.frameMs}&stream=1`;
     const { result: r, errors, page } = await browser.run(`/tests/browser/pages/soak.html?${query}`, { isolated: s.isolated, timeoutMs: (s.seconds + 120) * 1000 });
     await page.close();
     const played = Math.min(...r.stats.map((x) => x.playedSamples)) / 48000;
-    const ok = errors.length === 0 && r.underruns === 0 && r.droppedSamples === 0 && r.allPlayed;
+    const breaks = r.streams.reduce((n, x) => n + x.breaks, 0);
+    const streamDropped = r.streams.reduce((n, x) => n + x.dropped, 0);
+    const heard = Math.min(...r.streams.map((x) => x.samples)) / 48000;
+    const ok = errors.length === 0 && r.underruns === 0 && r.droppedSamples === 0 && r.allPlayed && breaks === 0 && streamDropped === 0;
     failed ||= !ok;
     console.log(
-      `| ${r.stats[0].transport} | ${s.sources} | ${s.queueMs} | ${s.frameMs} | ${fmt(r.wallMs / 1000)} | ${fmt(played)} | ${r.underruns} | ${r.droppedSamples} | ${r.allPlayed} | ${fmt(r.slowestCaptureMs)} |${ok ? '' : ` FAILED ${errors.join('; ')}`}`,
+      `| ${r.stats[0].transport} | ${s.sources} | ${s.queueMs} | ${s.frameMs} | ${fmt(r.wallMs / 1000)} | ${fmt(played)} | ${r.underruns} | ${r.droppedSamples} | ${r.allPlayed} | ${fmt(r.slowestCaptureMs)} | ${fmt(heard)} | ${breaks} | ${streamDropped} |${ok ? '' : ` FAILED ${errors.join('; ')} ${r.streams.flatMap((x) => x.firstBreaks).join('; ')}`}`,
     );
   }
 
