@@ -290,7 +290,7 @@ describe('AudioStream arguments and inputs', () => {
     expect(() => new AudioStream(track, { sampleRate: '48000' })).toThrow(TypeError);
     expect(() => new AudioStream(track, { numChannels: 0 })).toThrow(RangeError);
     expect(() => new AudioStream(track, { numChannels: 33 })).toThrow(/numChannels/);
-    expect(() => new AudioStream(track, { capacity: -1 })).toThrow(/capacity must be an integer >= 0|capacity/);
+    expect(() => new AudioStream(track, { capacity: -1 })).toThrow(/capacity must be an integer >= 0, got -1/);
     expect(() => new AudioStream(track, { capacity: 1.5 })).toThrow(RangeError);
     expect(() => new AudioStream(track, { frameSizeMs: 0 })).toThrow(RangeError);
     expect(() => new AudioStream(track, { frameSizeMs: 0.01, sampleRate: 8000 })).toThrow(/at least 1 sample/);
