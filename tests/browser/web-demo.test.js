@@ -1,7 +1,12 @@
-// The web demo served by the README's first command: it loads the package, makes a frame
-// and offers its WAV, with and without cross-origin isolation.
+// The web demo served by the README's first command, driven like a user would: start the
+// tone, watch the plots move and the counters, record and download what arrived, and keep
+// a screenshot (tests/browser/.artifacts/, not committed) that must not be blank.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch } from './harness.js';
+
+const ARTIFACTS = fileURLToPath(new URL('./.artifacts/', import.meta.url));
 
 let browser;
 beforeAll(async () => {
@@ -11,28 +16,113 @@ afterAll(async () => {
   await browser?.close();
 });
 
+/** A cheap fingerprint of a canvas's pixels, to see that a plot was redrawn. */
+function canvasHash(page, id) {
+  return page.evaluate((canvasId) => {
+    const c = document.getElementById(canvasId);
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let h = 0;
+    let inked = 0;
+    for (let i = 0; i < d.length; i += 4) {
+      h = (Math.imul(h, 31) + d[i] + d[i + 1] * 3 + d[i + 2] * 7 + d[i + 3] * 11) | 0;
+      if (d[i + 3] > 0) inked += 1;
+    }
+    return { h, inked };
+  }, id);
+}
+
+/** Pixel variance of a PNG, decoded by the browser itself (no image library needed). */
+function pngVariance(page, png) {
+  return page.evaluate(async (base64) => {
+    const bytes = Uint8Array.from(atob(base64), (ch) => ch.charCodeAt(0));
+    const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const g = canvas.getContext('2d');
+    g.drawImage(bitmap, 0, 0);
+    const d = g.getImageData(0, 0, bitmap.width, bitmap.height).data;
+    let sum = 0;
+    let sumSq = 0;
+    const n = d.length / 4;
+    for (let i = 0; i < d.length; i += 4) {
+      const y = 0.299 * d[i] + 0.587 * d[i + 1] + 0.114 * d[i + 2];
+      sum += y;
+      sumSq += y * y;
+    }
+    const mean = sum / n;
+    return { width: bitmap.width, height: bitmap.height, variance: sumSq / n - mean * mean };
+  }, png.toString('base64'));
+}
+
+const number = async (page, id) => Number(await page.textContent(`#${id}`));
+
 describe.each([true, false])('web demo (isolated=%s)', (isolated) => {
-  it('synthesises a tone into an AudioFrame and offers its WAV', async () => {
+  it('plays the tone through the whole path: plots move, no underruns, a WAV of what arrived', async () => {
     const { page, errors } = await browser.open('/web-demo/', { isolated });
-    await page.waitForFunction(() => document.getElementById('frame-info').textContent.includes('WAV bytes'));
-    const info = await page.textContent('#frame-info');
-    expect(info).toBe('AudioFrame(sampleRate=48000, numChannels=2, samplesPerChannel=48000, duration=1.000) → 192044 WAV bytes');
+    await page.setViewportSize({ width: 1200, height: 1100 });
     expect(await page.textContent('#isolation')).toContain(isolated ? 'Cross-origin isolated' : 'Not cross-origin isolated');
-    const wavHead = await page.evaluate(async () => {
-      const href = document.getElementById('download').href;
-      const bytes = new Uint8Array(await (await fetch(href)).arrayBuffer());
-      return String.fromCharCode(...bytes.subarray(0, 4), ...bytes.subarray(8, 12));
+    // The twin link toggles isolation.
+    expect(await page.getAttribute('#isolation-link', 'href')).toContain(isolated ? 'isolated=0' : '/web-demo/');
+
+    await page.fill('#freq', '1000');
+    await page.dispatchEvent('#freq', 'input');
+    await page.click('#start');
+    await page.waitForFunction(() => document.getElementById('state').textContent === 'Running.', null, { timeout: 30_000 });
+    await page.waitForFunction(() => Number(document.getElementById('frames').textContent) > 50, null, { timeout: 30_000 });
+    expect(await page.textContent('#transport')).toBe(isolated ? 'SharedArrayBuffer' : 'MessagePort');
+
+    // The plots keep changing while audio flows (the waveform is re-triggered on every
+    // frame of new audio, the frames counter moves, the spectrum is redrawn).
+    const before = await canvasHash(page, 'spectrum');
+    const framesBefore = await number(page, 'frames');
+    await page.waitForTimeout(1500);
+    const after = await canvasHash(page, 'spectrum');
+    expect(await number(page, 'frames')).toBeGreaterThan(framesBefore + 50);
+    expect(after.inked).toBeGreaterThan(1000);
+    expect((await canvasHash(page, 'wave')).inked).toBeGreaterThan(1000);
+    expect(after.h).not.toBe(before.h);
+    // The received tone's peak is at 1 kHz (one FFT bin is 16000 / 2048 = 7.8 Hz).
+    const peak = await page.textContent('#peak');
+    expect(Math.abs(parseFloat(peak) - 1000)).toBeLessThan(20);
+
+    // The latency was measured from the tone's onset at both ends (on one audio clock),
+    // and again after the probe's gap.
+    await page.waitForFunction(() => /^\d+ ms loopback/.test(document.getElementById('latency').textContent), null, { timeout: 20_000 });
+    await page.click('#probe');
+    await page.waitForTimeout(1500);
+    const latencyMs = parseFloat(await page.textContent('#latency'));
+    expect(latencyMs).toBeGreaterThan(0);
+    expect(latencyMs).toBeLessThan(1000);
+
+    // Record ~1 s of what arrived and download it as a WAV.
+    await page.click('#record');
+    await page.waitForTimeout(1000);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#record')]);
+    expect(download.suggestedFilename()).toBe('received-16000Hz-1ch.wav');
+    const wav = await page.evaluate(async () => {
+      const bytes = new Uint8Array(await (await fetch(document.getElementById('download').href)).arrayBuffer());
+      const view = new DataView(bytes.buffer);
+      return { head: String.fromCharCode(...bytes.subarray(0, 4), ...bytes.subarray(8, 12)), rate: view.getUint32(24, true), channels: view.getUint16(22, true), dataBytes: view.getUint32(40, true), length: bytes.length };
     });
-    expect(wavHead).toBe('RIFFWAVE');
-    // The canvas has a drawn waveform (not blank).
-    const inked = await page.evaluate(() => {
-      const c = document.getElementById('wave');
-      const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-      let n = 0;
-      for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++;
-      return n;
-    });
-    expect(inked).toBeGreaterThan(500);
+    expect(wav.head).toBe('RIFFWAVE');
+    expect(wav.rate).toBe(16000);
+    expect(wav.channels).toBe(1);
+    expect(wav.length).toBe(44 + wav.dataBytes);
+    expect(wav.dataBytes / 2 / 16000).toBeGreaterThan(0.5); // ~1 s recorded, at 16 kHz mono
+
+    // The counters stayed at zero while the producer kept up.
+    expect(await number(page, 'underruns')).toBe(0);
+    expect(await number(page, 'dropped')).toBe(0);
+
+    await mkdir(ARTIFACTS, { recursive: true });
+    const png = await page.screenshot({ fullPage: true });
+    await writeFile(`${ARTIFACTS}web-demo-${isolated ? 'isolated' : 'not-isolated'}.png`, png);
+    const shot = await pngVariance(page, png);
+    expect(shot.width).toBeGreaterThan(600);
+    expect(shot.variance).toBeGreaterThan(100); // a blank page has 0
+
+    await page.click('#stop');
+    await page.waitForFunction(() => document.getElementById('state').textContent === 'Stopped.');
     expect(errors).toEqual([]);
+    await page.close();
   });
 });
