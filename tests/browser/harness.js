@@ -24,10 +24,12 @@ const CHROMIUM_ARGS = [
 ];
 
 /**
- * Starts the static server and one Chromium. Returns helpers and a `close()`.
+ * Starts the static server (over the repository, or over `root` with `index` as the page
+ * `/` redirects to) and one Chromium. Returns helpers and a `close()`.
+ * @param {{ root?: string, index?: string }} [serve]
  */
-export async function launch() {
-  const server = await startServer();
+export async function launch(serve = {}) {
+  const server = await startServer(serve);
   const userDataDir = await mkdtemp(join(tmpdir(), 'rtc-audio-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,

@@ -63,6 +63,9 @@ describe.each([true, false])('web demo (isolated=%s)', (isolated) => {
     // The twin link toggles isolation.
     expect(await page.getAttribute('#isolation-link', 'href')).toContain(isolated ? 'isolated=0' : '/web-demo/');
 
+    // A deeper queue than the page's default: the test machine may be heavily loaded, and
+    // the underrun counter must stay at 0.
+    await page.fill('#queue-ms', '500');
     await page.fill('#freq', '1000');
     await page.dispatchEvent('#freq', 'input');
     await page.click('#start');
