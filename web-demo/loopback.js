@@ -26,6 +26,16 @@ export async function openLoopback(track, { stereo = false } = {}) {
   await sender.setRemoteDescription({ type: 'answer', sdp: withStereo(answer.sdp) });
 
   const stream = await arrived;
+  // The track arrives with the remote description, before ICE and DTLS are done: wait
+  // until media can flow, so what is sent from now on is not lost to the handshake.
+  await new Promise((resolve, reject) => {
+    const check = () => {
+      if (sender.connectionState === 'connected') resolve();
+      else if (sender.connectionState === 'failed') reject(new Error('the loopback connection failed'));
+      else sender.addEventListener('connectionstatechange', check, { once: true });
+    };
+    check();
+  });
   const sink = document.createElement('audio');
   sink.muted = true;
   sink.srcObject = stream;

@@ -276,6 +276,7 @@ function render(now) {
   $('dropped').className = dropped === 0 ? 'ok' : 'bad';
   $('drift').textContent = `${stats.driftPpm.toFixed(0)} ppm`;
   $('frames').textContent = String(s.framesReceived);
+  $('latency').dataset.count = String(s.latency.count);
   $('latency').textContent = Number.isNaN(s.latency.latest)
     ? 'measuring…'
     : `${ms(s.latency.latest)} loopback + ${ms(s.source.queuedDuration)} queue`;
