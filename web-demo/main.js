@@ -227,7 +227,15 @@ function fail(e) {
   $('state').textContent = `Error: ${e.message}`;
 }
 
+function resetLive() {
+  for (const id of ['transport', 'queue', 'drift', 'peak', 'latency']) $(id).textContent = '–';
+  for (const id of ['underruns', 'dropped', 'frames']) $(id).textContent = '0';
+  $('latency').dataset.count = '0';
+  $('queue-meter').value = 0;
+}
+
 $('start').onclick = async () => {
+  resetLive();
   setRunning(true, 'Starting…');
   try {
     session = await start();

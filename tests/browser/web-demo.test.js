@@ -141,3 +141,57 @@ describe.each([
     await page.close();
   });
 });
+
+/** A 16-bit PCM WAV of a sine, built here (the page reads it with AudioFrame.fromWavBytes). */
+function sineWav(sampleRate, numChannels, frequency, seconds) {
+  const frames = Math.round(sampleRate * seconds);
+  const bytes = Buffer.alloc(44 + frames * numChannels * 2);
+  bytes.write('RIFF', 0, 'latin1');
+  bytes.writeUInt32LE(bytes.length - 8, 4);
+  bytes.write('WAVEfmt ', 8, 'latin1');
+  bytes.writeUInt32LE(16, 16);
+  bytes.writeUInt16LE(1, 20);
+  bytes.writeUInt16LE(numChannels, 22);
+  bytes.writeUInt32LE(sampleRate, 24);
+  bytes.writeUInt32LE(sampleRate * numChannels * 2, 28);
+  bytes.writeUInt16LE(numChannels * 2, 32);
+  bytes.writeUInt16LE(16, 34);
+  bytes.write('data', 36, 'latin1');
+  bytes.writeUInt32LE(frames * numChannels * 2, 40);
+  for (let i = 0; i < frames; i++) {
+    const v = Math.round(12000 * Math.sin((2 * Math.PI * frequency * i) / sampleRate));
+    for (let c = 0; c < numChannels; c++) bytes.writeInt16LE(v, 44 + (i * numChannels + c) * 2);
+  }
+  return bytes;
+}
+
+describe('web demo sources', () => {
+  it('sends a picked WAV file (22.05 kHz stereo) and the speech clip, received in stereo at 48 kHz', async () => {
+    const { page, errors } = await browser.open('/web-demo/');
+    await page.fill('#queue-ms', '500');
+    await page.selectOption('#rx-rate', '48000');
+    await page.selectOption('#rx-channels', '2');
+    await page.setInputFiles('#file', { name: 'sine.wav', mimeType: 'audio/wav', buffer: sineWav(22050, 2, 600, 2) });
+    await page.waitForFunction(() => document.getElementById('source-kind').value === 'file');
+    expect(await page.textContent('#source-note')).toContain('sampleRate=22050, numChannels=2');
+    await page.click('#start');
+    await page.waitForFunction(() => document.getElementById('state').textContent === 'Running.', null, { timeout: 30_000 });
+    await page.waitForFunction(() => Number(document.getElementById('frames').textContent) > 100, null, { timeout: 30_000 });
+    await page.waitForTimeout(500);
+    expect(await page.textContent('#path-source-format')).toBe('22050 Hz stereo');
+    expect(Math.abs(parseFloat(await page.textContent('#peak')) - 600)).toBeLessThan(30);
+    await page.click('#stop');
+    await page.waitForFunction(() => document.getElementById('state').textContent === 'Stopped.');
+
+    await page.selectOption('#source-kind', 'speech');
+    await page.click('#start');
+    await page.waitForFunction(() => document.getElementById('state').textContent === 'Running.', null, { timeout: 30_000 });
+    await page.waitForFunction(() => Number(document.getElementById('frames').textContent) > 100, null, { timeout: 30_000 });
+    expect(await page.textContent('#path-source-format')).toBe('22050 Hz mono');
+    expect(await number(page, 'underruns')).toBe(0);
+    await page.click('#stop');
+    await page.waitForFunction(() => document.getElementById('state').textContent === 'Stopped.');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
