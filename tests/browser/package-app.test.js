@@ -30,7 +30,7 @@ beforeAll(async () => {
   // The same vite the repository tests with, so npm's cache serves it.
   run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', '--prefer-offline', '-D', `vite@${viteVersion}`, join(work, filename)], app);
   copyFileSync(join(here, 'index.html'), join(app, 'index.html'));
-  copyFileSync(join(here, 'main.js'), join(app, 'main.js'));
+  for (const file of ['main.js', 'my-processor.js']) copyFileSync(join(here, file), join(app, file));
   run(join(app, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], app);
   built = join(app, 'dist');
   browser = await launch({ root: built, index: '/index.html' });
@@ -45,6 +45,11 @@ describe('the packed package in a Vite 7 app', () => {
     const assets = readdirSync(join(built, 'assets'));
     expect(assets.filter((f) => /^rtc_audio_core-.*\.wasm$/.test(f))).toHaveLength(1);
     expect(assets.filter((f) => /^worklet-processors-.*\.js$/.test(f))).toHaveLength(1);
+    // The app's own processor, bundled as a worker entry: no `self.location` (absent in
+    // AudioWorkletGlobalScope) from a rewritten `import.meta.url`.
+    const mine = assets.filter((f) => /^my-processor-.*\.js$/.test(f));
+    expect(mine).toHaveLength(1);
+    expect(readFileSync(join(built, 'assets', mine[0]), 'utf8')).not.toContain('self.location');
   });
 
   it('compiles a TypeScript consumer against the installed types with tsc --strict', () => {
@@ -79,5 +84,6 @@ describe('the packed package in a Vite 7 app', () => {
     expect(result.underruns).toBe(0);
     expect(result.peak).toBeGreaterThan(0.3);
     expect(Math.abs(result.frequency - 1000)).toBeLessThan(15);
+    expect(result.customProcessor).toEqual({ valid: true, badRate: true });
   });
 });

@@ -1,7 +1,9 @@
 // The page of the fresh Vite app built by tests/browser/package-app.test.js: the installed
 // package, imported by its name, with no bundler configuration. A 1 kHz tone goes through
-// AudioSource and its LocalAudioTrack and is read back on the same AudioContext.
-import { AudioFrame, AudioSource, LocalAudioTrack } from 'rtc-audio-wasm';
+// AudioSource and its LocalAudioTrack and is read back on the same AudioContext, and a
+// processor of the app's own runs the raw core (`rtc-audio-wasm/core`).
+import { AudioFrame, AudioSource, LocalAudioTrack, compileAudioCore } from 'rtc-audio-wasm';
+import processorUrl from './my-processor.js?worker&url';
 
 const RATE = 48000;
 const TONE_HZ = 1000;
@@ -40,6 +42,15 @@ window.testResult = (async () => {
   }
   running = false;
   const stats = source.stats;
+
+  await context.audioWorklet.addModule(processorUrl);
+  const mine = new AudioWorkletNode(context, 'my-processor', { processorOptions: { module: await compileAudioCore() } });
+  mine.connect(context.destination);
+  const customProcessor = await new Promise((resolve) => {
+    mine.port.onmessage = ({ data }) => resolve(data);
+  });
+  mine.disconnect();
+
   await source.aclose();
   await producing.catch(() => {}); // the last capture is rejected by aclose()
   track.stop();
@@ -50,5 +61,6 @@ window.testResult = (async () => {
     underruns: stats.underruns,
     frequency: (crossings * RATE) / x.length,
     peak,
+    customProcessor,
   };
 })();
