@@ -60,7 +60,7 @@ let defaultContext = null;
  * creation (browsers may keep it suspended until a user gesture; call `resume()` on
  * `source.context` from one).
  */
-function getDefaultContext() {
+export function getDefaultContext() {
   if (!defaultContext || defaultContext.state === 'closed') {
     defaultContext = new AudioContext({ sampleRate: 48000, latencyHint: 'interactive' });
     defaultContext.resume().catch(() => {});
@@ -439,11 +439,15 @@ export class AudioSource {
     return this.#playout.connect(output);
   }
 
-  /** @internal AudioStream in Node: subscribe to the played output; returns unsubscribe. */
-  [PLAYOUT_TAP](listener) {
+  /**
+   * @internal AudioStream in Node: subscribe to the played output (`onClose` runs when
+   * the source closes); returns unsubscribe.
+   */
+  [PLAYOUT_TAP](listener, onClose) {
     if (!(this.#playout instanceof ClockPlayout)) {
       throw new Error('this AudioSource plays in an AudioWorklet: tap its LocalAudioTrack instead');
     }
-    return this.#playout.subscribe(listener);
+    if (this.#closed) throw new Error('AudioSource is closed');
+    return this.#playout.subscribe(listener, onClose);
   }
 }

@@ -148,7 +148,7 @@ export class ClockPlayout {
 
     if (this.#listeners.size > 0) {
       const samples = this.#block.slice(0, frames * ch);
-      for (const listener of this.#listeners) listener({ samples, frames, playedFrames: supplied });
+      for (const { listener } of this.#listeners) listener({ samples, frames, playedFrames: supplied });
     }
 
     const s = this.#stats;
@@ -169,13 +169,16 @@ export class ClockPlayout {
   }
 
   /**
-   * Calls `listener({ samples, frames, playedFrames })` for every step played.
+   * Calls `listener({ samples, frames, playedFrames })` for every step played, and
+   * `onClose()` once when the playout closes.
    * @param {(block: { samples: Int16Array, frames: number, playedFrames: number }) => void} listener
+   * @param {() => void} [onClose]
    * @returns {() => void} unsubscribe
    */
-  subscribe(listener) {
-    this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
+  subscribe(listener, onClose = () => {}) {
+    const entry = { listener, onClose };
+    this.#listeners.add(entry);
+    return () => this.#listeners.delete(entry);
   }
 
   /** Stops the loop for good. */
@@ -184,6 +187,8 @@ export class ClockPlayout {
     this.#running = false;
     if (this.#timer !== null) this.#clock.clearTimer(this.#timer);
     this.#timer = null;
+    const listeners = [...this.#listeners];
     this.#listeners.clear();
+    for (const { onClose } of listeners) onClose();
   }
 }

@@ -58,6 +58,26 @@ export interface CorePlayoutEngine {
 }
 
 /**
+ * CaptureEngine (src/capture_engine.h) behind its facade: one block of captured audio
+ * (planar float at planePtr(c), or interleaved int16 at s16Ptr()) converted to a
+ * stream's rate and channels as interleaved int16 at outputPtr(); configure() first.
+ */
+export interface CoreCaptureEngine {
+  /** Returns a StatusCode; maxBlockFrames in 1..CAPTURE_MAX_BLOCK_FRAMES. */
+  configure(inputRate: number, inputChannels: number, outputRate: number, outputChannels: number, maxBlockFrames: number): number;
+  planePtr(channel: number): number;
+  s16Ptr(): number;
+  outputPtr(): number;
+  maxOutputFrames(): number;
+  /** Returns the output frames written at outputPtr(). */
+  processPlanar(frames: number): number;
+  processS16(frames: number): number;
+  latencyInputFrames(): number;
+  reset(): void;
+  delete(): void;
+}
+
+/**
  * The core's streaming resampler (src/audio_resampler.h), for custom AudioWorkletProcessors.
  * Pointers are heap offsets; counts are frames per channel. Call `delete()` when done.
  */
@@ -126,6 +146,8 @@ export interface AudioCore {
   SpscRingS16: { new (): CoreSpscRingS16 };
   readonly PLAYOUT_MAX_BLOCK_FRAMES: number;
   PlayoutEngine: { new (): CorePlayoutEngine };
+  readonly CAPTURE_MAX_BLOCK_FRAMES: number;
+  CaptureEngine: { new (): CoreCaptureEngine };
   readonly RESAMPLER_MAX_CHANNELS: number;
   readonly RESAMPLER_MAX_RATIO_ADJUSTMENT_PPM: number;
   AudioResamplerCore: { new (): CoreAudioResampler };

@@ -11,6 +11,8 @@ export declare class LocalAudioTrack {
   readonly source: AudioSource;
   /** A live audio track with the source's channel count (browser), or null where the source plays on a clock. */
   readonly mediaStreamTrack: MediaStreamTrack | null;
-  /** Ends the MediaStreamTrack; the source keeps playing. */
+  /** True once stop() was called. */
+  readonly stopped: boolean;
+  /** Ends the MediaStreamTrack (and every AudioStream reading this track); the source keeps playing. */
   stop(): void;
 }

@@ -9,6 +9,14 @@ import { TrackKind } from './track.js';
 const CREATE = Symbol('LocalAudioTrack.create');
 
 /**
+ * Internal hook for AudioStream (not part of the public API): `track[ON_STOP](fn)` calls
+ * `fn()` once when the track is stopped (at once if it already is) and returns a
+ * function that cancels it. `MediaStreamTrack.stop()` fires no 'ended' event, so a
+ * stream reading the track learns of the end this way.
+ */
+export const ON_STOP = Symbol('rtc-audio-wasm.LocalAudioTrack.onStop');
+
+/**
  * A local audio track fed by an AudioSource. [Reference: `LocalAudioTrack`]
  *
  * In a browser, `mediaStreamTrack` is the track of a MediaStreamAudioDestinationNode
@@ -24,6 +32,7 @@ export class LocalAudioTrack {
   #mediaStreamTrack = null;
   #disconnect = () => {};
   #stopped = false;
+  #onStop = new Set();
 
   /**
    * Creates a track that plays `source`. [Reference: `LocalAudioTrack.create_audio_track`]
@@ -82,5 +91,23 @@ export class LocalAudioTrack {
     this.#stopped = true;
     this.#mediaStreamTrack?.stop();
     this.#disconnect();
+    const listeners = [...this.#onStop];
+    this.#onStop.clear();
+    for (const fn of listeners) fn();
+  }
+
+  /** True once stop() was called. @type {boolean} */
+  get stopped() {
+    return this.#stopped;
+  }
+
+  /** @internal AudioStream: call `fn` once when the track stops; returns a cancel function. */
+  [ON_STOP](fn) {
+    if (this.#stopped) {
+      fn();
+      return () => {};
+    }
+    this.#onStop.add(fn);
+    return () => this.#onStop.delete(fn);
   }
 }

@@ -6,6 +6,7 @@
 
 #include "audio_frame.h"     // FrameFormat, ValidateFrame: the frame rules
 #include "audio_resampler.h"  // AudioResampler: streaming sample-rate conversion
+#include "capture_engine.h"  // CaptureEngine: captured block -> stream rate/channels, int16
 #include "channel_remix.h"   // RemixChannels: N -> M channels
 #include "frame_concat.h"    // ConcatFrames: joining frames of one format
 #include "playout_drift.h"   // PlayoutDriftController: queue fill -> rate correction

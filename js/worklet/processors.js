@@ -4,3 +4,4 @@
  * self-contained module that `audioWorklet.addModule()` loads (js/worklet-loader.js).
  */
 import './playout-processor.js';
+import './capture-processor.js';

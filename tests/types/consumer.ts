@@ -126,3 +126,40 @@ export {
   publishTone,
   testWithManualClock,
 };
+
+// AudioStream, AudioFrameEvent, RemoteAudioTrack, noise cancellation.
+import {
+  AudioStream,
+  AudioFrameEvent,
+  NoiseCancellationOptions,
+  RemoteAudioTrack,
+  registerNoiseCancellation,
+  type AudioStreamStats,
+  type FrameProcessor,
+} from '../../js/index.js';
+
+async function readStream(track: LocalAudioTrack, mst: MediaStreamTrack): Promise<number> {
+  const processor: FrameProcessor = { enabled: true, process: (f: AudioFrame) => f, close() {} };
+  registerNoiseCancellation('my-nc', (options) => ({ process: (f: AudioFrame) => f, options }));
+  const stream = new AudioStream(track, { sampleRate: 24000, numChannels: 2, frameSizeMs: 20, capacity: 4, noiseCancellation: processor });
+  const fromRemote = AudioStream.fromTrack({ track: new RemoteAudioTrack(mst, { name: 'them' }), noiseCancellation: new NoiseCancellationOptions('my-nc') });
+  const fromLivekit = new AudioStream({ mediaStreamTrack: mst });
+  const fromParticipant = AudioStream.fromParticipant({ participant: { trackPublications: new Map() }, trackSource: TrackSource.SOURCE_MICROPHONE });
+  const fromParticipant2 = AudioStream.fromParticipant({ participant: {}, trackSource: 'microphone', sampleRate: 16000 });
+  let total = 0;
+  for await (const event of stream) {
+    const e: AudioFrameEvent = event;
+    total += e.frame.samplesPerChannel;
+  }
+  const stats: AudioStreamStats = stream.stats;
+  const dropped: number = stream.dropped + stats.framesDropped;
+  await Promise.all([fromRemote.aclose(), fromLivekit.aclose(), fromParticipant.aclose(), fromParticipant2.aclose()]);
+  // @ts-expect-error sampleRate is a number
+  new AudioStream(track, { sampleRate: '48000' });
+  // @ts-expect-error a string is not a track
+  new AudioStream('track');
+  // @ts-expect-error trackSource must be a TrackSource or a livekit source name
+  AudioStream.fromParticipant({ participant: {}, trackSource: 'speaker' });
+  return total + dropped;
+}
+void readStream;
