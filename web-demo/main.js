@@ -1,12 +1,13 @@
-// The demo page: a source (tone, speech clip, WAV file) -> AudioSource -> LocalAudioTrack ->
-// RTCPeerConnection loopback -> a receiver at the chosen rate, channels, frame size and
-// resampler quality -> live plots, counters, measured latency and a WAV of what arrived.
+// The demo page: a source (tone, speech clip, WAV file, microphone) -> AudioSource ->
+// LocalAudioTrack -> RTCPeerConnection loopback -> AudioStream (or a Web Audio tap and an
+// AudioResampler of a chosen quality) at the chosen rate, channels and frame size -> live
+// plots, counters, measured latency and a WAV of what arrived.
 import { AudioFrame, AudioResamplerQuality, AudioSource, LocalAudioTrack, combineAudioFrames } from '../js/index.js';
-import { TapReceiver } from './far-end.js';
+import { StreamReceiver, TapReceiver } from './far-end.js';
 import { LatencyMeter } from './latency.js';
 import { openLoopback } from './loopback.js';
 import { History, drawSpectrum, drawWaveform } from './plots.js';
-import { ClipGenerator, ToneGenerator } from './sources.js';
+import { ClipGenerator, MicrophoneSender, ToneGenerator } from './sources.js';
 
 const $ = (id) => document.getElementById(id);
 const MAX_RECORD_SECONDS = 60;
@@ -43,10 +44,24 @@ function showSourceControls() {
   $('source-note').textContent =
     kind === 'speech' ? 'A sentence synthesised at build time by espeak-ng (22.05 kHz mono), looped.'
     : kind === 'file' ? (droppedClip ? `Loaded: ${droppedClip.name}, ${droppedClip.frame}` : 'No file yet.')
-    : kind === 'mic' ? 'The microphone needs AudioStream to read its PCM; it is not in this build.'
+    : kind === 'mic' ? 'The microphone at 48 kHz mono, read with an AudioStream and sent through the AudioSource. Use headphones if you listen to the far end.'
     : 'A phase-continuous sine; frequency and level change live.';
 }
-$('source-kind').onchange = showSourceControls;
+$('source-kind').onchange = () => {
+  if ($('source-kind').value === 'mic') $('monitor').checked = false; // no feedback loop
+  showSourceControls();
+};
+
+function showReceiverControls() {
+  const kind = $('rx-kind').value;
+  for (const el of document.querySelectorAll('.stream-only')) el.classList.toggle('hidden', kind !== 'stream');
+  for (const el of document.querySelectorAll('.tap-only')) el.classList.toggle('hidden', kind !== 'tap');
+  $('receiver-note').textContent = kind === 'stream'
+    ? 'AudioStream captures the received track in an AudioWorklet; the core down-mixes, resamples (MEDIUM) and cuts frames. Beyond its capacity the oldest unread frames are dropped.'
+    : "The received track's float blocks, converted to int16 and resampled on the main thread by an AudioResampler of the chosen quality.";
+}
+$('rx-kind').onchange = showReceiverControls;
+showReceiverControls();
 
 async function loadFile(file) {
   try {
@@ -76,7 +91,7 @@ for (const target of [$('drop'), document.body]) {
 }
 showSourceControls();
 
-async function makeGenerator(kind) {
+async function makeSender(kind, context) {
   if (kind === 'tone') return new ToneGenerator(Number($('source-rate').value), Number($('source-channels').value), tone);
   if (kind === 'speech') {
     const response = await fetch(new URL('./generated/speech.wav', import.meta.url));
@@ -87,7 +102,7 @@ async function makeGenerator(kind) {
     if (!droppedClip) throw new Error('drop or pick a WAV file first');
     return new ClipGenerator(droppedClip.frame);
   }
-  throw new Error('the microphone source needs AudioStream, which this build does not have yet');
+  return MicrophoneSender.open(context);
 }
 
 // --- One running path.
@@ -95,17 +110,22 @@ let session = null;
 
 async function start() {
   const kind = $('source-kind').value;
-  const generator = await makeGenerator(kind);
   const rx = {
     sampleRate: Number($('rx-rate').value),
     numChannels: Number($('rx-channels').value),
     frameSizeMs: Number($('rx-frame-ms').value),
-    quality: AudioResamplerQuality[$('rx-quality').value],
   };
   const queueSizeMs = Number($('queue-ms').value);
 
   const context = new AudioContext({ sampleRate: 48000, latencyHint: 'interactive' });
   await context.resume();
+  let generator;
+  try {
+    generator = await makeSender(kind, context);
+  } catch (e) {
+    await context.close();
+    throw e;
+  }
   const source = new AudioSource(generator.sampleRate, generator.numChannels, { queueSizeMs, context });
   const track = LocalAudioTrack.createAudioTrack('demo', source);
   const link = await openLoopback(track.mediaStreamTrack, { stereo: generator.numChannels === 2 && rx.numChannels === 2 });
@@ -118,7 +138,10 @@ async function start() {
     newFrames: 0,
     framesReceived: 0,
   };
-  s.receiver = new TapReceiver({ contextRate: context.sampleRate, ...rx, onFrame: (frame) => onFrame(s, frame) });
+  const onReceived = (frame) => onFrame(s, frame);
+  s.receiver = $('rx-kind').value === 'stream'
+    ? new StreamReceiver({ track: link.track, context, ...rx, capacity: Number($('rx-capacity').value), onFrame: onReceived })
+    : new TapReceiver({ contextRate: context.sampleRate, ...rx, quality: AudioResamplerQuality[$('rx-quality').value], onFrame: onReceived });
 
   // Both ends into one tap on the same clock: input 0 near, input 1 far.
   await context.audioWorklet.addModule(new URL('./tap-processor.js', import.meta.url));
@@ -145,10 +168,8 @@ async function start() {
     s.receiver.push(data.far);
   };
 
-  // The producer: 20 ms frames, each awaited, so the queue paces it at real time.
-  s.producing = (async () => {
-    while (s.running) await source.captureFrame(generator.next());
-  })().catch((e) => {
+  // The producer: each capture awaited, so the queue paces it at real time.
+  s.producing = generator.run(source, () => s.running).catch((e) => {
     if (s.running) fail(e);
   });
 
@@ -170,6 +191,7 @@ function onFrame(s, frame) {
 async function stop(s) {
   s.running = false;
   if (s.recording) finishRecording();
+  await s.generator.close();
   await s.source.aclose();
   await s.producing;
   s.track.stop();
@@ -178,7 +200,7 @@ async function stop(s) {
   s.tap.disconnect();
   s.near.disconnect();
   s.far.disconnect();
-  s.receiver.close();
+  await s.receiver.close();
   await s.context.close();
 }
 
@@ -218,7 +240,7 @@ function setRunning(running, text) {
   $('stop').disabled = !running;
   $('probe').disabled = !running;
   $('record').disabled = !running;
-  for (const id of ['source-kind', 'source-rate', 'source-channels', 'queue-ms', 'rx-rate', 'rx-channels', 'rx-frame-ms', 'rx-quality']) $(id).disabled = running;
+  for (const id of ['source-kind', 'source-rate', 'source-channels', 'queue-ms', 'rx-kind', 'rx-rate', 'rx-channels', 'rx-frame-ms', 'rx-capacity', 'rx-quality']) $(id).disabled = running;
   $('state').textContent = text;
 }
 
@@ -228,10 +250,11 @@ function fail(e) {
 }
 
 function resetLive() {
-  for (const id of ['transport', 'queue', 'drift', 'peak', 'latency']) $(id).textContent = '–';
-  for (const id of ['underruns', 'dropped', 'frames']) $(id).textContent = '0';
+  for (const id of ['transport', 'queue', 'buffer', 'drift', 'peak', 'latency']) $(id).textContent = '–';
+  for (const id of ['underruns', 'dropped', 'missed', 'frames']) $(id).textContent = '0';
   $('latency').dataset.count = '0';
   $('queue-meter').value = 0;
+  $('buffer-meter').value = 0;
 }
 
 $('start').onclick = async () => {
@@ -258,6 +281,7 @@ $('monitor').onchange = () => {
 };
 
 // --- Live view: plots on every animation frame with new audio, counters ~10 times a second.
+const TRANSPORTS = { 'shared-memory': 'SharedArrayBuffer', 'message-port': 'MessagePort', local: 'same thread' };
 const ms = (seconds) => `${(seconds * 1000).toFixed(0)} ms`;
 let lastCounters = 0;
 function render(now) {
@@ -273,15 +297,22 @@ function render(now) {
   if (now - lastCounters < 100) return;
   lastCounters = now;
   const stats = s.source.stats;
-  $('transport').textContent = stats.transport === 'shared-memory' ? 'SharedArrayBuffer' : stats.transport === 'message-port' ? 'MessagePort' : stats.transport;
+  const rxStats = s.receiver.stats;
+  const sent = TRANSPORTS[stats.transport] ?? stats.transport;
+  const received = TRANSPORTS[rxStats.transport] ?? '…';
+  $('transport').textContent = sent === received ? sent : `${sent} → ${received}`;
   const fill = s.source.queuedDuration / (s.source.queueSizeMs / 1000);
   $('queue-meter').value = Math.min(1, fill);
   $('queue').textContent = `${ms(s.source.queuedDuration)} / ${s.source.queueSizeMs} ms`;
   $('underruns').textContent = String(stats.underruns);
   $('underruns').className = stats.underruns === 0 ? 'ok' : 'bad';
-  const dropped = stats.droppedSamples + s.receiver.stats.dropped;
-  $('dropped').textContent = String(dropped);
-  $('dropped').className = dropped === 0 ? 'ok' : 'bad';
+  const capacity = s.receiver.capacity;
+  $('buffer-meter').value = capacity > 0 ? Math.min(1, rxStats.buffered / capacity) : Math.min(1, rxStats.buffered / 100);
+  $('buffer').textContent = `${rxStats.buffered} / ${capacity > 0 ? capacity : '∞'} frames`;
+  $('dropped').textContent = String(rxStats.dropped);
+  $('dropped').className = rxStats.dropped === 0 ? 'ok' : 'bad';
+  $('missed').textContent = String(rxStats.missed);
+  $('missed').className = rxStats.missed === 0 ? 'ok' : 'bad';
   $('drift').textContent = `${stats.driftPpm.toFixed(0)} ppm`;
   $('frames').textContent = String(s.framesReceived);
   $('latency').dataset.count = String(s.latency.count);

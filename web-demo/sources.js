@@ -1,6 +1,7 @@
 // What the demo sends: int16 frames from a tone generator or a looped clip, written in
-// 20 ms steps. A generator can be asked for a stretch of silence (the latency probe).
-import { AudioFrame } from '../js/index.js';
+// 20 ms steps (a generator can be asked for a stretch of silence: the latency probe), or
+// the microphone read through an AudioStream.
+import { AudioFrame, AudioStream } from '../js/index.js';
 
 export const STEP_MS = 20;
 
@@ -16,6 +17,13 @@ class Generator {
   pause(ms) {
     this.silentSamples = Math.round((this.sampleRate * ms) / 1000);
   }
+
+  /** Feeds `source` until `running()` is false, each capture awaited (paced by the queue). */
+  async run(source, running) {
+    while (running()) await source.captureFrame(this.next());
+  }
+
+  close() {}
 
   /** The next 20 ms (the same AudioFrame object each time; captureFrame copies it). */
   next() {
@@ -67,5 +75,37 @@ export class ClipGenerator extends Generator {
       done += take;
       this.position = (this.position + take) % total;
     }
+  }
+}
+
+/** The microphone at 48 kHz mono: its frames, read by an AudioStream, go straight to the source. */
+export class MicrophoneSender {
+  static async open(context) {
+    const media = await navigator.mediaDevices.getUserMedia({
+      audio: { echoCancellation: false, noiseSuppression: false, autoGainControl: false },
+    });
+    return new MicrophoneSender(media, context);
+  }
+
+  constructor(media, context) {
+    this.media = media;
+    this.sampleRate = 48000;
+    this.numChannels = 1;
+    this.stream = new AudioStream(media.getAudioTracks()[0], { sampleRate: 48000, numChannels: 1, frameSizeMs: STEP_MS, context });
+  }
+
+  /** Speech has its own pauses: the latency meter times their ends. */
+  pause() {}
+
+  async run(source, running) {
+    for await (const { frame } of this.stream) {
+      if (!running()) break;
+      await source.captureFrame(frame);
+    }
+  }
+
+  async close() {
+    for (const track of this.media.getTracks()) track.stop();
+    await this.stream.aclose();
   }
 }

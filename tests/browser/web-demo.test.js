@@ -119,9 +119,11 @@ describe.each([
     expect(wav.length).toBe(44 + wav.dataBytes);
     expect(wav.dataBytes / 2 / 16000).toBeGreaterThan(0.5); // ~1 s recorded, at 16 kHz mono
 
-    // The counters stayed at zero while the producer kept up.
+    // The counters stayed at zero while the producer and the consumer kept up.
     expect(await number(page, 'underruns')).toBe(0);
     expect(await number(page, 'dropped')).toBe(0);
+    expect(await number(page, 'missed')).toBe(0);
+    expect(await page.textContent('#path-receiver')).toBe('AudioStream → 16000 Hz mono, 10 ms');
 
     await mkdir(ARTIFACTS, { recursive: true });
     const png = await page.screenshot({ fullPage: true });
@@ -179,15 +181,20 @@ describe('web demo sources', () => {
     await page.waitForFunction(() => Number(document.getElementById('frames').textContent) > 100, null, { timeout: 30_000 });
     await page.waitForTimeout(500);
     expect(await page.textContent('#path-source-format')).toBe('22050 Hz stereo');
+    expect(await page.textContent('#path-receiver')).toBe('AudioStream → 48000 Hz stereo, 10 ms');
     expect(Math.abs(parseFloat(await page.textContent('#peak')) - 600)).toBeLessThan(30);
     await page.click('#stop');
     await page.waitForFunction(() => document.getElementById('state').textContent === 'Stopped.');
 
+    // The speech clip, received by the other receiver: tap + AudioResampler at VERY_HIGH.
     await page.selectOption('#source-kind', 'speech');
+    await page.selectOption('#rx-kind', 'tap');
+    await page.selectOption('#rx-quality', 'VERY_HIGH');
     await page.click('#start');
     await page.waitForFunction(() => document.getElementById('state').textContent === 'Running.', null, { timeout: 30_000 });
     await page.waitForFunction(() => Number(document.getElementById('frames').textContent) > 100, null, { timeout: 30_000 });
     expect(await page.textContent('#path-source-format')).toBe('22050 Hz mono');
+    expect(await page.textContent('#path-receiver')).toContain('Web Audio tap + AudioResampler');
     expect(await number(page, 'underruns')).toBe(0);
     await page.click('#stop');
     await page.waitForFunction(() => document.getElementById('state').textContent === 'Stopped.');
