@@ -1,6 +1,7 @@
 // The package as web developers meet it: `npm pack`, installed into a fresh Vite 7 app
 // (vite from npm's registry, no other network), `vite build` with no configuration, the
-// built page served statically and run in headless Chromium with and without
+// built page (a tone through AudioSource, read back through AudioStream) served
+// statically and run in headless Chromium with and without
 // cross-origin isolation and under a strict Content-Security-Policy. The shipped types are
 // checked from the installed package with `tsc --strict`.
 import { execFileSync } from 'node:child_process';
@@ -76,12 +77,13 @@ describe('the packed package in a Vite 7 app', () => {
     ['cross-origin isolated', '/index.html', 'shared-memory', true],
     ['not isolated', '/index.html?isolated=0', 'message-port', false],
     ["under script-src 'self' 'wasm-unsafe-eval'", '/index.html?csp=strict', 'shared-memory', true],
-  ])('plays a tone through AudioSource in the built page (%s)', async (_, path, transport, isolated) => {
+  ])('plays a tone through AudioSource and reads it back through AudioStream in the built page (%s)', async (_, path, transport, isolated) => {
     const { result, errors } = await browser.run(path, { isolated: true });
     expect(errors).toEqual([]);
     expect(result.crossOriginIsolated).toBe(isolated);
     expect(result.transport).toBe(transport);
     expect(result.underruns).toBe(0);
+    expect(result.samplesPerChannel).toBe(160); // 10 ms at 16 kHz
     expect(result.peak).toBeGreaterThan(0.3);
     expect(Math.abs(result.frequency - 1000)).toBeLessThan(15);
     expect(result.customProcessor).toEqual({ valid: true, badRate: true });

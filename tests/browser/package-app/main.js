@@ -1,11 +1,12 @@
 // The page of the fresh Vite app built by tests/browser/package-app.test.js: the installed
 // package, imported by its name, with no bundler configuration. A 1 kHz tone goes through
-// AudioSource and its LocalAudioTrack and is read back on the same AudioContext, and a
+// AudioSource and its LocalAudioTrack and is read back by an AudioStream at 16 kHz, and a
 // processor of the app's own runs the raw core (`rtc-audio-wasm/core`).
-import { AudioFrame, AudioSource, LocalAudioTrack, compileAudioCore } from 'rtc-audio-wasm';
+import { AudioFrame, AudioSource, AudioStream, LocalAudioTrack, compileAudioCore } from 'rtc-audio-wasm';
 import processorUrl from './my-processor.js?worker&url';
 
 const RATE = 48000;
+const STREAM_RATE = 16000;
 const TONE_HZ = 1000;
 
 window.testResult = (async () => {
@@ -14,9 +15,7 @@ window.testResult = (async () => {
   // A generous queue: the check is about packaging, and the test machine may be loaded.
   const source = new AudioSource(RATE, 1, { queueSizeMs: 500, context });
   const track = LocalAudioTrack.createAudioTrack('tone', source);
-  const analyser = context.createAnalyser();
-  analyser.fftSize = 8192;
-  context.createMediaStreamSource(new MediaStream([track.mediaStreamTrack])).connect(analyser);
+  const stream = new AudioStream(track, { sampleRate: STREAM_RATE, numChannels: 1, context });
 
   const frame = AudioFrame.create(RATE, 1, RATE / 50);
   let phase = 0;
@@ -30,18 +29,26 @@ window.testResult = (async () => {
       await source.captureFrame(frame);
     }
   })();
-  await new Promise((resolve) => setTimeout(resolve, 1000));
 
-  const x = new Float32Array(analyser.fftSize);
-  analyser.getFloatTimeDomainData(x);
-  let crossings = 0;
-  let peak = 0;
-  for (let i = 1; i < x.length; i++) {
-    if (x[i - 1] < 0 && x[i] >= 0) crossings += 1;
-    peak = Math.max(peak, Math.abs(x[i]));
+  // Read one second of frames after the tone's onset.
+  const received = [];
+  let frames = 0;
+  let samplesPerChannel = 0;
+  for await (const { frame: f } of stream) {
+    frames += 1;
+    samplesPerChannel = f.samplesPerChannel;
+    if (received.length === 0 && !f.data.some((v) => Math.abs(v) > 4000)) continue;
+    received.push(...f.data);
+    if (received.length >= STREAM_RATE) break;
   }
   running = false;
   const stats = source.stats;
+  let crossings = 0;
+  let peak = 0;
+  for (let i = 1600; i < received.length; i++) {
+    if (received[i - 1] < 0 && received[i] >= 0) crossings += 1;
+    peak = Math.max(peak, Math.abs(received[i]) / 32768);
+  }
 
   await context.audioWorklet.addModule(processorUrl);
   const mine = new AudioWorkletNode(context, 'my-processor', { processorOptions: { module: await compileAudioCore() } });
@@ -51,6 +58,7 @@ window.testResult = (async () => {
   });
   mine.disconnect();
 
+  await stream.aclose();
   await source.aclose();
   await producing.catch(() => {}); // the last capture is rejected by aclose()
   track.stop();
@@ -59,7 +67,8 @@ window.testResult = (async () => {
     crossOriginIsolated: self.crossOriginIsolated,
     transport: stats.transport,
     underruns: stats.underruns,
-    frequency: (crossings * RATE) / x.length,
+    samplesPerChannel,
+    frequency: (crossings * STREAM_RATE) / (received.length - 1600),
     peak,
     customProcessor,
   };
