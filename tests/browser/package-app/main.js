@@ -50,13 +50,25 @@ window.testResult = (async () => {
     peak = Math.max(peak, Math.abs(received[i]) / 32768);
   }
 
+  // The app's own processor on the raw core: a 1 kHz oscillator in, 16 kHz int16 out.
   await context.audioWorklet.addModule(processorUrl);
-  const mine = new AudioWorkletNode(context, 'my-processor', { processorOptions: { module: await compileAudioCore() } });
+  const mine = new AudioWorkletNode(context, 'to-16k', { processorOptions: { module: await compileAudioCore() } });
+  const oscillator = new OscillatorNode(context, { frequency: TONE_HZ });
+  oscillator.connect(mine);
   mine.connect(context.destination);
-  const customProcessor = await new Promise((resolve) => {
-    mine.port.onmessage = ({ data }) => resolve(data);
+  oscillator.start();
+  const resampled = await new Promise((resolve) => {
+    const got = [];
+    mine.port.onmessage = ({ data }) => {
+      got.push(...data);
+      if (got.length >= STREAM_RATE / 2) resolve(got);
+    };
   });
+  oscillator.stop();
   mine.disconnect();
+  let customCrossings = 0;
+  for (let i = 801; i < resampled.length; i++) if (resampled[i - 1] < 0 && resampled[i] >= 0) customCrossings += 1;
+  const customProcessor = { frequency: (customCrossings * STREAM_RATE) / (resampled.length - 801) };
 
   await stream.aclose();
   await source.aclose();
