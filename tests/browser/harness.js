@@ -21,6 +21,7 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
   '--autoplay-policy=no-user-gesture-required',
   '--use-fake-ui-for-media-stream',
+  '--use-fake-device-for-media-stream', // getUserMedia gets Chromium's beeping fake microphone
 ];
 
 /**

@@ -139,6 +139,18 @@ describe.each([
 
     await page.click('#stop');
     await page.waitForFunction(() => document.getElementById('state').textContent === 'Stopped.');
+
+    // The microphone (Chromium's fake device), read by an AudioStream into the source.
+    await page.selectOption('#source-kind', 'mic');
+    expect(await page.isChecked('#monitor')).toBe(false); // no feedback loop by default
+    await page.click('#start');
+    await page.waitForFunction(() => document.getElementById('state').textContent === 'Running.', null, { timeout: 30_000 });
+    await page.waitForFunction(() => Number(document.getElementById('frames').textContent) > 100, null, { timeout: 30_000 });
+    expect(await page.textContent('#path-source-format')).toBe('48000 Hz mono');
+    // The fake microphone beeps: each beep's onset is timed at both ends of the loopback.
+    await page.waitForFunction(() => Number(document.getElementById('latency').dataset.count) > 0, null, { timeout: 20_000 });
+    await page.click('#stop');
+    await page.waitForFunction(() => document.getElementById('state').textContent === 'Stopped.');
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -168,7 +180,7 @@ function sineWav(sampleRate, numChannels, frequency, seconds) {
 }
 
 describe('web demo sources', () => {
-  it('sends a picked WAV file (22.05 kHz stereo) and the speech clip, received in stereo at 48 kHz', async () => {
+  it('sends a picked WAV file (22.05 kHz stereo, received in stereo at 48 kHz), the speech clip and the microphone', async () => {
     const { page, errors } = await browser.open('/web-demo/');
     await page.fill('#queue-ms', '500');
     await page.selectOption('#rx-rate', '48000');
@@ -196,6 +208,18 @@ describe('web demo sources', () => {
     expect(await page.textContent('#path-source-format')).toBe('22050 Hz mono');
     expect(await page.textContent('#path-receiver')).toContain('Web Audio tap + AudioResampler');
     expect(await number(page, 'underruns')).toBe(0);
+    await page.click('#stop');
+    await page.waitForFunction(() => document.getElementById('state').textContent === 'Stopped.');
+
+    // The microphone (Chromium's fake device), read by an AudioStream into the source.
+    await page.selectOption('#source-kind', 'mic');
+    expect(await page.isChecked('#monitor')).toBe(false); // no feedback loop by default
+    await page.click('#start');
+    await page.waitForFunction(() => document.getElementById('state').textContent === 'Running.', null, { timeout: 30_000 });
+    await page.waitForFunction(() => Number(document.getElementById('frames').textContent) > 100, null, { timeout: 30_000 });
+    expect(await page.textContent('#path-source-format')).toBe('48000 Hz mono');
+    // The fake microphone beeps: each beep's onset is timed at both ends of the loopback.
+    await page.waitForFunction(() => Number(document.getElementById('latency').dataset.count) > 0, null, { timeout: 20_000 });
     await page.click('#stop');
     await page.waitForFunction(() => document.getElementById('state').textContent === 'Stopped.');
     expect(errors).toEqual([]);
