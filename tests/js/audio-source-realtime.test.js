@@ -17,10 +17,16 @@ describe('AudioSource on the real-time clock', () => {
       await source.captureFrame(frame);
       times.push(now() - t0);
     }
-    expect(times[4]).toBeLessThan(15); // five frames fill the queue at once
-    expect(times[5]).toBeGreaterThan(5); // the sixth waits for room
-    const perFrame = (times[19] - times[5]) / 14;
-    expect(perFrame).toBeGreaterThan(17);
+    // Five frames (100 ms of audio) are accepted far faster than real time (paced, the
+    // fifth would take ~80 ms); a loaded machine may still delay the loop by tens of ms.
+    expect(times[4]).toBeLessThan(60);
+    // 400 ms captured on a 100 ms queue: at least 300 ms must have played before the last
+    // call resolves, and not much more.
+    expect(times[19]).toBeGreaterThan(290);
+    expect(times[19]).toBeLessThan(400);
+    // Steady state: one 20 ms frame per 20 ms of playout.
+    const perFrame = (times[19] - times[9]) / 10;
+    expect(perFrame).toBeGreaterThan(16);
     expect(perFrame).toBeLessThan(26);
     expect(source.stats.underruns).toBe(0);
     await source.aclose();
