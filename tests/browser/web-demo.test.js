@@ -55,6 +55,19 @@ function pngVariance(page, png) {
 
 const number = async (page, id) => Number(await page.textContent(`#${id}`));
 
+/** Clicks Start and waits until the page runs and more than `frames` frames arrived. */
+async function start(page, frames = 100) {
+  await page.click('#start');
+  await page.waitForFunction(() => document.getElementById('state').textContent === 'Running.', null, { timeout: 30_000 });
+  await page.waitForFunction((n) => Number(document.getElementById('frames').textContent) > n, frames, { timeout: 30_000 });
+}
+
+/** Clicks Stop and waits until everything is closed. */
+async function stop(page) {
+  await page.click('#stop');
+  await page.waitForFunction(() => document.getElementById('state').textContent === 'Stopped.');
+}
+
 describe.each([
   ['cross-origin isolated', '/web-demo/', true],
   ['not isolated', '/web-demo/', false],
@@ -63,19 +76,19 @@ describe.each([
   it('plays the tone through the whole path: plots move, no underruns, a WAV of what arrived', async () => {
     const { page, errors } = await browser.open(path, { isolated });
     await page.setViewportSize({ width: 1200, height: 1100 });
+    // The page's module has run (it awaits the wasm core first).
+    await page.waitForFunction(() => document.getElementById('isolation').textContent !== '');
     expect(await page.textContent('#isolation')).toContain(isolated ? 'Cross-origin isolated' : 'Not cross-origin isolated');
     // The twin link toggles isolation.
     const twin = new URL(await page.getAttribute('#isolation-link', 'href'));
     expect(twin.searchParams.get('isolated')).toBe(isolated ? '0' : null);
 
-    // A deeper queue than the page's default: the test machine may be heavily loaded, and
-    // the underrun counter must stay at 0.
-    await page.fill('#queue-ms', '500');
+    // The API's default queue (1000 ms) rather than the page's 200 ms: the test machine may
+    // be heavily loaded (main-thread stalls), and the underrun counter must stay at 0.
+    await page.fill('#queue-ms', '1000');
     await page.fill('#freq', '1000');
     await page.dispatchEvent('#freq', 'input');
-    await page.click('#start');
-    await page.waitForFunction(() => document.getElementById('state').textContent === 'Running.', null, { timeout: 30_000 });
-    await page.waitForFunction(() => Number(document.getElementById('frames').textContent) > 50, null, { timeout: 30_000 });
+    await start(page, 50);
     expect(await page.textContent('#transport')).toBe(isolated ? 'SharedArrayBuffer' : 'MessagePort');
 
     // The plots keep changing while audio flows (the waveform is re-triggered on every
@@ -141,20 +154,7 @@ describe.each([
     if (path.includes('csp=strict')) expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
     else expect(csp).toBeNull();
 
-    await page.click('#stop');
-    await page.waitForFunction(() => document.getElementById('state').textContent === 'Stopped.');
-
-    // The microphone (Chromium's fake device), read by an AudioStream into the source.
-    await page.selectOption('#source-kind', 'mic');
-    expect(await page.isChecked('#monitor')).toBe(false); // no feedback loop by default
-    await page.click('#start');
-    await page.waitForFunction(() => document.getElementById('state').textContent === 'Running.', null, { timeout: 30_000 });
-    await page.waitForFunction(() => Number(document.getElementById('frames').textContent) > 100, null, { timeout: 30_000 });
-    expect(await page.textContent('#path-source-format')).toBe('48000 Hz mono');
-    // The fake microphone beeps: each beep's onset is timed at both ends of the loopback.
-    await page.waitForFunction(() => Number(document.getElementById('latency').dataset.count) > 0, null, { timeout: 20_000 });
-    await page.click('#stop');
-    await page.waitForFunction(() => document.getElementById('state').textContent === 'Stopped.');
+    await stop(page);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -186,46 +186,38 @@ function sineWav(sampleRate, numChannels, frequency, seconds) {
 describe('web demo sources', () => {
   it('sends a picked WAV file (22.05 kHz stereo, received in stereo at 48 kHz), the speech clip and the microphone', async () => {
     const { page, errors } = await browser.open('/web-demo/');
-    await page.fill('#queue-ms', '500');
+    await page.waitForFunction(() => document.getElementById('isolation').textContent !== '');
+    await page.fill('#queue-ms', '1000');
     await page.selectOption('#rx-rate', '48000');
     await page.selectOption('#rx-channels', '2');
     await page.setInputFiles('#file', { name: 'sine.wav', mimeType: 'audio/wav', buffer: sineWav(22050, 2, 600, 2) });
     await page.waitForFunction(() => document.getElementById('source-kind').value === 'file');
     expect(await page.textContent('#source-note')).toContain('sampleRate=22050, numChannels=2');
-    await page.click('#start');
-    await page.waitForFunction(() => document.getElementById('state').textContent === 'Running.', null, { timeout: 30_000 });
-    await page.waitForFunction(() => Number(document.getElementById('frames').textContent) > 100, null, { timeout: 30_000 });
+    await start(page);
     await page.waitForTimeout(500);
     expect(await page.textContent('#path-source-format')).toBe('22050 Hz stereo');
     expect(await page.textContent('#path-receiver')).toBe('AudioStream → 48000 Hz stereo, 10 ms');
     expect(Math.abs(parseFloat(await page.textContent('#peak')) - 600)).toBeLessThan(30);
-    await page.click('#stop');
-    await page.waitForFunction(() => document.getElementById('state').textContent === 'Stopped.');
+    await stop(page);
 
     // The speech clip, received by the other receiver: tap + AudioResampler at VERY_HIGH.
     await page.selectOption('#source-kind', 'speech');
     await page.selectOption('#rx-kind', 'tap');
     await page.selectOption('#rx-quality', 'VERY_HIGH');
-    await page.click('#start');
-    await page.waitForFunction(() => document.getElementById('state').textContent === 'Running.', null, { timeout: 30_000 });
-    await page.waitForFunction(() => Number(document.getElementById('frames').textContent) > 100, null, { timeout: 30_000 });
+    await start(page);
     expect(await page.textContent('#path-source-format')).toBe('22050 Hz mono');
     expect(await page.textContent('#path-receiver')).toContain('Web Audio tap + AudioResampler');
     expect(await number(page, 'underruns')).toBe(0);
-    await page.click('#stop');
-    await page.waitForFunction(() => document.getElementById('state').textContent === 'Stopped.');
+    await stop(page);
 
     // The microphone (Chromium's fake device), read by an AudioStream into the source.
     await page.selectOption('#source-kind', 'mic');
     expect(await page.isChecked('#monitor')).toBe(false); // no feedback loop by default
-    await page.click('#start');
-    await page.waitForFunction(() => document.getElementById('state').textContent === 'Running.', null, { timeout: 30_000 });
-    await page.waitForFunction(() => Number(document.getElementById('frames').textContent) > 100, null, { timeout: 30_000 });
+    await start(page);
     expect(await page.textContent('#path-source-format')).toBe('48000 Hz mono');
     // The fake microphone beeps: each beep's onset is timed at both ends of the loopback.
     await page.waitForFunction(() => Number(document.getElementById('latency').dataset.count) > 0, null, { timeout: 20_000 });
-    await page.click('#stop');
-    await page.waitForFunction(() => document.getElementById('state').textContent === 'Stopped.');
+    await stop(page);
     expect(errors).toEqual([]);
     await page.close();
   });

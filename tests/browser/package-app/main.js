@@ -12,8 +12,7 @@ const TONE_HZ = 1000;
 window.testResult = (async () => {
   const context = new AudioContext({ sampleRate: RATE });
   await context.resume();
-  // A generous queue: the check is about packaging, and the test machine may be loaded.
-  const source = new AudioSource(RATE, 1, { queueSizeMs: 500, context });
+  const source = new AudioSource(RATE, 1, { context }); // the default 1 s queue
   const track = LocalAudioTrack.createAudioTrack('tone', source);
   const stream = new AudioStream(track, { sampleRate: STREAM_RATE, numChannels: 1, context });
 
