@@ -40,7 +40,7 @@ export async function launch(serve = {}) {
   return {
     serverUrl: server.url,
     /**
-     * Opens `path` (isolated unless `isolated === false`), waits for
+     * Opens `path` (isolated unless `isolated === false`; a full URL is opened as is), waits for
      * `window.testResult` and returns its value. Page errors and console errors are
      * collected in `errors`.
      */
@@ -54,7 +54,7 @@ export async function launch(serve = {}) {
         if (m.type() === 'error') errors.push(m.text());
       });
       const sep = path.includes('?') ? '&' : '?';
-      await page.goto(`${server.url}${path}${isolated ? '' : `${sep}isolated=0`}`);
+      await page.goto(`${/^https?:/.test(path) ? '' : server.url}${path}${isolated ? '' : `${sep}isolated=0`}`);
       try {
         await page.waitForFunction(() => window.testResult !== undefined, null, { timeout: timeoutMs });
         const result = await page.evaluate(
@@ -77,7 +77,7 @@ export async function launch(serve = {}) {
       page.on('pageerror', (e) => errors.push(String(e)));
       page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
       const sep = path.includes('?') ? '&' : '?';
-      await page.goto(`${server.url}${path}${isolated ? '' : `${sep}isolated=0`}`);
+      await page.goto(`${/^https?:/.test(path) ? '' : server.url}${path}${isolated ? '' : `${sep}isolated=0`}`);
       return { page, errors };
     },
     async close() {

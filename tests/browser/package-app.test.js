@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch } from './harness.js';
 
@@ -87,5 +87,31 @@ describe('the packed package in a Vite 7 app', () => {
     expect(result.peak).toBeGreaterThan(0.3);
     expect(Math.abs(result.frequency - 1000)).toBeLessThan(15);
     expect(Math.abs(result.customProcessor.frequency - 1000)).toBeLessThan(15);
+  });
+});
+
+describe('the packed package under the Vite dev server', () => {
+  it("runs the same page with the package kept out of pre-bundling (README's optimizeDeps.exclude)", async () => {
+    const vite = await import(pathToFileURL(join(app, 'node_modules/vite/dist/node/index.js')).href);
+    const server = await vite.createServer({
+      root: app,
+      configFile: false,
+      logLevel: 'warn',
+      optimizeDeps: { exclude: ['rtc-audio-wasm'] },
+      server: { host: '127.0.0.1', strictPort: false }, // 5173 or the next free port
+    });
+    await server.listen();
+    try {
+      const url = server.resolvedUrls.local[0];
+      const { result, errors } = await browser.run(`${url}index.html`, { isolated: true });
+      expect(errors.filter((e) => !e.includes('404'))).toEqual([]); // the dev server has no favicon
+      expect(result.crossOriginIsolated).toBe(false); // no COOP/COEP from the dev server
+      expect(result.transport).toBe('message-port');
+      expect(result.underruns).toBe(0);
+      expect(Math.abs(result.frequency - 1000)).toBeLessThan(15);
+      expect(Math.abs(result.customProcessor.frequency - 1000)).toBeLessThan(15);
+    } finally {
+      await server.close();
+    }
   });
 });
