@@ -1,6 +1,6 @@
 import { core } from './core-instance.js';
 import { StatusCode } from './core-status.js';
-import { describe, frameStatusError, requireAttached, requireNumber, wavStatusError } from './errors.js';
+import { describe, frameStatusError, isDetached, requireAttached, requireNumber, wavStatusError } from './errors.js';
 import { copyToHeap, withHeap } from './heap.js';
 
 const BUFFER_RULE = 'an Int16Array, ArrayBuffer, SharedArrayBuffer or other ArrayBufferView';
@@ -155,6 +155,7 @@ export class AudioFrame {
    * @returns {Uint8Array}
    */
   toWavBytes() {
+    frameSamples(this, 'this');
     const samples = this.#data;
     const total = core.WAV_HEADER_BYTES + samples.byteLength;
     return withHeap(core, total, (ptr) => {
@@ -169,4 +170,32 @@ export class AudioFrame {
   toString() {
     return `AudioFrame(sampleRate=${this.#sampleRate}, numChannels=${this.#numChannels}, samplesPerChannel=${this.#samplesPerChannel}, duration=${this.duration.toFixed(3)})`;
   }
+}
+
+/**
+ * The frame's numChannels x samplesPerChannel samples (a view, not a copy), after checking
+ * that the memory the frame wraps is still there: a frame wraps the caller's buffer, and
+ * the caller may transfer (detach) or shrink that buffer after the frame was made. Every
+ * reader of a frame's samples goes through this, so such a frame is rejected with a clear
+ * error instead of being read as silence, garbage or a runtime exception.
+ * @param {AudioFrame} frame
+ * @param {string} name how the caller's parameter is called in the error message
+ * @returns {Int16Array}
+ * @throws {TypeError} when the frame's buffer has been detached
+ * @throws {RangeError} when the frame's buffer has shrunk below its samples
+ */
+export function frameSamples(frame, name) {
+  const data = frame.data;
+  if (isDetached(data.buffer)) {
+    throw new TypeError(
+      `${name}.data is backed by a detached ArrayBuffer (the buffer the frame wraps was transferred after the frame was made); the frame can no longer be read`,
+    );
+  }
+  const n = frame.numChannels * frame.samplesPerChannel;
+  if (data.length < n) {
+    throw new RangeError(
+      `${name}.data holds ${data.length} samples, fewer than numChannels x samplesPerChannel = ${n} (the buffer the frame wraps was resized after the frame was made)`,
+    );
+  }
+  return data.subarray(0, n);
 }

@@ -1,4 +1,4 @@
-import { AudioFrame } from './audio-frame.js';
+import { AudioFrame, frameSamples } from './audio-frame.js';
 import { AudioResampler } from './audio-resampler.js';
 import { core } from './core-instance.js';
 import { StatusCode, statusName } from './core-status.js';
@@ -152,7 +152,7 @@ class InputConverter {
   /** The frame's samples in the mixer's format (interleaved int16). */
   convert(frame) {
     const { sampleRate, numChannels } = frame;
-    const samples = frame.data.subarray(0, numChannels * frame.samplesPerChannel);
+    const samples = frameSamples(frame, "an AudioMixer input's frame");
     if (samples.length === 0) return EMPTY;
     let head = EMPTY;
     const current = this.#resampling;

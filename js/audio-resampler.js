@@ -1,4 +1,4 @@
-import { AudioFrame } from './audio-frame.js';
+import { AudioFrame, frameSamples } from './audio-frame.js';
 import { core } from './core-instance.js';
 import { StatusCode, statusName } from './core-status.js';
 import { describe, requireIntegerInRange, requireNumber, SAMPLE_RATE_RULE } from './errors.js';
@@ -156,8 +156,9 @@ export class AudioResampler {
    * Resamples one frame. Returns the frames ready so far: `[]` or one frame.
    * @param {AudioFrame} frame at `inputRate` with `numChannels` channels
    * @returns {AudioFrame[]}
-   * @throws {TypeError} when `frame` is not an AudioFrame
-   * @throws {RangeError} when its sample rate or channel count differs from the resampler's
+   * @throws {TypeError} when `frame` is not an AudioFrame, or its buffer has been detached
+   * @throws {RangeError} when its sample rate or channel count differs from the resampler's,
+   *   or its buffer has been resized below its samples
    * @throws {Error} after close()
    */
   push(frame) {
@@ -171,11 +172,11 @@ export class AudioResampler {
     if (frame.numChannels !== this.#numChannels) {
       throw new RangeError(`frame.numChannels must be ${this.#numChannels} (the resampler's numChannels), got ${frame.numChannels}`);
     }
+    const samples = frameSamples(frame, 'frame');
     const frames = frame.samplesPerChannel;
     if (frames === 0) return [];
     const ch = this.#numChannels;
     const impl = res.impl;
-    const samples = frame.data;
     if (frames <= SLICE_FRAMES) {
       // One core call (the streamed case): copy in, process, copy out.
       res.ensure(frames * ch * 2, impl.maxOutputFrames(frames) * ch * 2);

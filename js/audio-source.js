@@ -20,7 +20,7 @@
  * transport (js/transport.js) and sleeps until a target it set is reached: there is no
  * polling and no timer estimate anywhere.
  */
-import { AudioFrame } from './audio-frame.js';
+import { AudioFrame, frameSamples } from './audio-frame.js';
 import { ClockPlayout } from './clock-playout.js';
 import { RealTimeClock } from './clock.js';
 import { core } from './core-instance.js';
@@ -51,6 +51,8 @@ export const MAX_OUTPUT_CHANNELS = 8;
  */
 export const CONNECT_OUTPUT = Symbol('rtc-audio-wasm.AudioSource.connectOutput');
 export const PLAYOUT_TAP = Symbol('rtc-audio-wasm.AudioSource.playoutTap');
+/** `source[IS_CLOSED]`: true once aclose() has been called. */
+export const IS_CLOSED = Symbol('rtc-audio-wasm.AudioSource.isClosed');
 
 let defaultContext = null;
 
@@ -102,6 +104,12 @@ class WorkletPlayout {
       },
     );
     this.ready.catch(onerror);
+    // A closed context never renders again: fail the source, so that pending captures and
+    // waits settle instead of waiting forever for playout.
+    this.onStateChange = () => {
+      if (context.state === 'closed') onerror(new Error('the AudioContext was closed: this AudioSource can no longer play'));
+    };
+    context.addEventListener?.('statechange', this.onStateChange);
   }
 
   kick() {}
@@ -121,6 +129,7 @@ class WorkletPlayout {
 
   async close() {
     this.closed = true;
+    this.context.removeEventListener?.('statechange', this.onStateChange);
     this.node?.close();
     this.sink.disconnect();
     this.outputs.clear();
@@ -289,12 +298,14 @@ export class AudioSource {
    * @returns {Promise<void>} rejects with RangeError on a format mismatch (or, in direct
    *   mode, a frame that is not exactly 10 ms), with Error('AudioSource is closed') after
    *   aclose()
-   * @throws {TypeError} when `frame` is not an AudioFrame
+   * @throws {TypeError} when `frame` is not an AudioFrame, or its buffer has been detached
+   * @throws {RangeError} when its buffer has been resized below its samples
    */
   captureFrame(frame) {
     if (!(frame instanceof AudioFrame)) {
       throw new TypeError(`frame must be an AudioFrame, got ${describe(frame)}`);
     }
+    frameSamples(frame, 'frame'); // a detached or shrunk buffer throws before anything is counted
     if (this.#closed) return Promise.reject(new Error('AudioSource is closed'));
     if (this.#failure) return Promise.reject(this.#failure);
     if (frame.sampleRate !== this.#sampleRate) {
@@ -428,6 +439,11 @@ export class AudioSource {
     if (this.#waiters.length > 0) target = Math.min(target, consumedBase + (this.#waiters[0].target - consumed));
     if (this.#bufferedFrames > 0) target = Math.min(target, read + Math.min(this.#bufferedFrames, this.#refillFrames) - writer.room());
     if (target < Infinity) writer.requestWake(Math.max(target, read + 1));
+  }
+
+  /** @internal true once aclose() has been called. */
+  get [IS_CLOSED]() {
+    return this.#closed;
   }
 
   /** @internal LocalAudioTrack: route the playout into `output`; returns a disconnect function. */

@@ -172,11 +172,20 @@ class WorkletCapture {
   #cancelStop = () => {};
   #onEnded;
   #track;
+  #context;
+  #onStateChange;
   #closed = false;
 
   constructor({ mediaStreamTrack, local, context, sampleRate, numChannels, frameSamples, onframe, onend, onerror }) {
     this.#track = mediaStreamTrack;
     this.#onEnded = () => onend();
+    // A closed context never renders again: fail the stream so that a waiting consumer's
+    // read settles (with this error) instead of waiting forever.
+    this.#context = context;
+    this.#onStateChange = () => {
+      if (context.state === 'closed') onerror(new Error('the AudioContext was closed: this AudioStream can no longer capture'));
+    };
+    context.addEventListener?.('statechange', this.#onStateChange);
     if (!local && typeof document === 'object' && typeof document.createElement === 'function') {
       const element = document.createElement('audio');
       element.muted = true;
@@ -209,6 +218,7 @@ class WorkletCapture {
   async close() {
     if (this.#closed) return this.#ready;
     this.#closed = true;
+    this.#context.removeEventListener?.('statechange', this.#onStateChange);
     this.#track.removeEventListener('ended', this.#onEnded);
     this.#cancelStop();
     if (this.#timer !== null) clearInterval(this.#timer);

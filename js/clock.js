@@ -11,6 +11,8 @@
  * never by accumulating relative delays, so timer lateness never adds up to drift.
  */
 
+import { describe, requireNumber } from './errors.js';
+
 const settle = typeof setImmediate === 'function' ? () => new Promise((r) => setImmediate(r)) : () => new Promise((r) => setTimeout(r, 0));
 
 /** The real-time clock: `performance.now()` and `setTimeout`. */
@@ -47,9 +49,8 @@ export class ManualClock {
 
   /** @param {number} [startMs] the initial time */
   constructor(startMs = 0) {
-    if (typeof startMs !== 'number' || !Number.isFinite(startMs)) {
-      throw new TypeError(`startMs must be a finite number, got ${String(startMs)}`);
-    }
+    requireNumber('startMs', startMs, 'a finite number of ms');
+    if (!Number.isFinite(startMs)) throw new RangeError(`startMs must be a finite number of ms, got ${describe(startMs)}`);
     this.#now = startMs;
   }
 
@@ -81,9 +82,8 @@ export class ManualClock {
    * @returns {Promise<void>}
    */
   async advance(ms) {
-    if (typeof ms !== 'number' || !(ms >= 0) || !Number.isFinite(ms)) {
-      throw new RangeError(`ms must be a finite number >= 0, got ${String(ms)}`);
-    }
+    requireNumber('ms', ms, 'a finite number >= 0');
+    if (!(ms >= 0) || !Number.isFinite(ms)) throw new RangeError(`ms must be a finite number >= 0, got ${describe(ms)}`);
     const end = this.#now + ms;
     await settle();
     for (;;) {

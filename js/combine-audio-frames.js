@@ -1,4 +1,4 @@
-import { AudioFrame } from './audio-frame.js';
+import { AudioFrame, frameSamples } from './audio-frame.js';
 import { describe } from './errors.js';
 
 /**
@@ -36,12 +36,12 @@ export function combineAudioFrames(frameOrFrames) {
     }
     samplesPerChannel += frame.samplesPerChannel;
   }
+  const parts = frameOrFrames.map((frame, i) => frameSamples(frame, `frameOrFrames[${i}]`));
   const data = new Int16Array(samplesPerChannel * numChannels);
   let offset = 0;
-  for (const frame of frameOrFrames) {
-    const n = frame.samplesPerChannel * numChannels;
-    data.set(frame.data.subarray(0, n), offset);
-    offset += n;
+  for (const part of parts) {
+    data.set(part, offset);
+    offset += part.length;
   }
   return new AudioFrame(data, sampleRate, numChannels, samplesPerChannel);
 }

@@ -4,8 +4,9 @@
 // queue holds at most that many unread items and drops the OLDEST when full (the newest
 // audio is the most useful), counting the drops; 0 means unbounded. `end()` lets the
 // consumer drain what is buffered and then finishes the iteration; `fail(error)` does the
-// same and then rejects the next read with `error`. Both are idempotent and wake a waiting
-// consumer at once.
+// same and then rejects the next read with `error`. Both are idempotent and wake waiting
+// consumers at once. Reads may overlap (`next()` called again before the last one
+// settled, as async iterators allow): they are served in call order.
 
 /**
  * @template T
@@ -19,10 +20,9 @@ export class FrameQueue {
   #ended = false;
   /** @type {unknown} */
   #error = undefined;
-  /** @type {((result: IteratorResult<T>) => void) | null} */
-  #wake = null;
-  /** @type {((error: unknown) => void) | null} */
-  #wakeError = null;
+  /** Reads waiting for an item, oldest first (only while nothing is buffered). */
+  /** @type {{ resolve: (result: IteratorResult<T>) => void, reject: (error: unknown) => void }[]} */
+  #waiters = [];
 
   /** @param {number} capacity 0 = unbounded */
   constructor(capacity = 0) {
@@ -50,10 +50,9 @@ export class FrameQueue {
    */
   push(item) {
     if (this.#ended) return false;
-    if (this.#wake) {
-      const wake = this.#wake;
-      this.#wake = this.#wakeError = null;
-      wake({ value: item, done: false });
+    const waiter = this.#waiters.shift();
+    if (waiter) {
+      waiter.resolve({ value: item, done: false });
       return true;
     }
     this.#items.push(item);
@@ -81,13 +80,12 @@ export class FrameQueue {
   #finish(error) {
     if (this.#ended) return;
     this.#ended = true;
-    const wake = this.#wake;
-    const wakeError = this.#wakeError;
-    this.#wake = this.#wakeError = null;
-    // A reader only waits when nothing is buffered, so it can be told at once.
-    if (wake && error !== undefined) wakeError(error);
-    else if (wake) wake({ value: undefined, done: true });
+    // Readers only wait when nothing is buffered, so they can be told at once: the first
+    // gets the error (if any), the others the end.
+    const waiters = this.#waiters.splice(0);
+    if (error !== undefined && waiters.length > 0) waiters.shift().reject(error);
     else this.#error = error;
+    for (const waiter of waiters) waiter.resolve({ value: undefined, done: true });
   }
 
   /** Drops everything buffered (not counted as dropped by capacity). Returns the count. */
@@ -117,10 +115,6 @@ export class FrameQueue {
       }
       return Promise.resolve({ value: undefined, done: true });
     }
-    if (this.#wake) return Promise.reject(new Error('FrameQueue: only one read may wait at a time'));
-    return new Promise((resolve, reject) => {
-      this.#wake = resolve;
-      this.#wakeError = reject;
-    });
+    return new Promise((resolve, reject) => this.#waiters.push({ resolve, reject }));
   }
 }

@@ -2,7 +2,7 @@
  * LocalAudioTrack: an AudioSource's playout as a live MediaStreamTrack, ready for
  * `RTCPeerConnection.addTrack()` or livekit-client's `publishTrack()`.
  */
-import { AudioSource, CONNECT_OUTPUT, MAX_OUTPUT_CHANNELS } from './audio-source.js';
+import { AudioSource, CONNECT_OUTPUT, IS_CLOSED, MAX_OUTPUT_CHANNELS } from './audio-source.js';
 import { describe } from './errors.js';
 import { TrackKind } from './track.js';
 
@@ -40,10 +40,12 @@ export class LocalAudioTrack {
    * @param {AudioSource} source
    * @returns {LocalAudioTrack}
    * @throws {TypeError} when `name` is not a string or `source` not an AudioSource
+   * @throws {Error} when `source` has been closed
    */
   static createAudioTrack(name, source) {
     if (typeof name !== 'string') throw new TypeError(`name must be a string, got ${describe(name)}`);
     if (!(source instanceof AudioSource)) throw new TypeError(`source must be an AudioSource, got ${describe(source)}`);
+    if (source[IS_CLOSED]) throw new Error('source is closed (its aclose() was called): a closed AudioSource cannot be given a track');
     return new LocalAudioTrack(CREATE, name, source);
   }
 

@@ -78,11 +78,21 @@ describe('FrameQueue', () => {
     expect(q.dropped).toBe(0);
   });
 
-  it('refuses two concurrent waiting reads', async () => {
+  it('serves overlapping reads in call order, and ends or fails all of them', async () => {
     const q = new FrameQueue();
-    const a = q.next();
-    await expect(q.next()).rejects.toThrow(/one read/);
+    const reads = [q.next(), q.next(), q.next()];
     q.push(1);
-    expect((await a).value).toBe(1);
+    q.push(2);
+    expect((await reads[0]).value).toBe(1);
+    expect((await reads[1]).value).toBe(2);
+    q.end();
+    expect(await reads[2]).toEqual({ value: undefined, done: true });
+
+    const f = new FrameQueue();
+    const failing = [f.next(), f.next()];
+    f.fail(new Error('input failed'));
+    await expect(failing[0]).rejects.toThrow('input failed');
+    expect(await failing[1]).toEqual({ value: undefined, done: true });
+    expect(await f.next()).toEqual({ value: undefined, done: true });
   });
 });

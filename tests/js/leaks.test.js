@@ -1,94 +1,63 @@
 // Leak checks: many create-use-close cycles keep the wasm heap flat and leave no live
-// embind handle. Each class adds its cycle here as it lands.
+// embind handle. The cycles themselves live in bench/leaks/cycles.js (shared with the
+// full-length run, bench/leaks/run.js).
 import { describe, expect, it } from 'vitest';
-import { AudioFrame, AudioMixer, AudioResampler, AudioResamplerQuality, combineAudioFrames, loadAudioCore } from '../../js/index.js';
-import { liveHandleCount } from '../../js/owned.js';
+import { loadAudioCore } from '../../js/index.js';
 import { TransportKind, TransportWriter } from '../../js/transport.js';
 import { PlayoutRenderer } from '../../js/worklet/playout-renderer.js';
 import { PlayoutStat } from '../../js/worklet/protocol.js';
+import { RESAMPLER_CYCLE_FRAMES, frameCycle, measure, mixerCycle, resamplerCycle, snapshot, sourceCycle, streamCycle } from '../../bench/leaks/cycles.js';
 
 const core = await loadAudioCore();
-const CYCLES = 100_000;
+// CI runs a few thousand cycles of each (a thousand of the resampler's, which designs a
+// filter per cycle); `node bench/leaks/run.js` runs 100 000 of each.
+const CYCLES = 3000;
+const RESAMPLER_CYCLES = 1000;
 
-function snapshot() {
-  return { heap: core.heapStats().inUseBytes, emval: core.count_emval_handles(), owned: liveHandleCount() };
+function report(name, r, cycles = CYCLES) {
+  console.log(`${name} leak check: wasm heap in use ${r.before.heap} -> ${r.after.heap} bytes (peak ${r.peakHeap}) over ${cycles} cycles`);
 }
 
 describe('leaks', () => {
-  it(`AudioFrame: ${CYCLES} create / toWavBytes / fromWavBytes / combine cycles keep the heap flat`, () => {
-    // Warm up once so lazily allocated runtime state is not counted.
-    AudioFrame.fromWavBytes(AudioFrame.create(16000, 2, 160).toWavBytes());
-    const before = snapshot();
-    let bytes = 0;
-    for (let i = 0; i < CYCLES; i++) {
-      const frame = AudioFrame.create(16000, 2, 160);
-      frame.data[i % 320] = i & 0x7fff;
-      const wav = frame.toWavBytes();
-      const back = AudioFrame.fromWavBytes(wav);
-      bytes += combineAudioFrames([frame, back]).data.length;
-      try {
-        AudioFrame.fromWavBytes(wav.subarray(0, 40)); // the error path frees too
-      } catch {
-        // expected: truncated
-      }
-    }
-    const after = snapshot();
-    expect(bytes).toBe(CYCLES * 640);
-    expect(after).toEqual(before);
-    console.log(`AudioFrame leak check: wasm heap in use ${before.heap} -> ${after.heap} bytes over ${CYCLES} cycles`);
+  it(`AudioFrame: ${CYCLES} create / toWavBytes / fromWavBytes / combine / failure cycles keep the heap flat`, async () => {
+    const r = await measure(core, frameCycle, CYCLES);
+    expect(r.produced).toBe(CYCLES * 320);
+    expect(r.after).toEqual(r.before);
+    expect(r.peakHeap).toBe(r.before.heap);
+    report('AudioFrame', r);
   }, 120_000);
 
-  it('AudioResampler: create / push / flush / close cycles keep the heap flat', () => {
-    const input = AudioFrame.create(44100, 2, 441);
-    const cycle = (quality) => {
-      const r = new AudioResampler(44100, 48000, { numChannels: 2, quality });
-      const out = [...r.push(input), ...r.push(AudioFrame.create(44100, 2, 20000)), ...r.flush()];
-      r.close();
-      return out.reduce((t, f) => t + f.samplesPerChannel, 0);
-    };
-    cycle(AudioResamplerQuality.HIGH); // warm-up
-    const before = snapshot();
-    let frames = 0;
-    for (let i = 0; i < 2000; i++) frames += cycle(i % 5);
+  it(`AudioResampler: ${RESAMPLER_CYCLES} create / push / flush / close / failure cycles keep the heap flat`, async () => {
     // A resampler dropped without close() is freed by the ownership registry (not checked
     // here: collection timing is up to the engine).
-    const after = snapshot();
-    expect(frames).toBe(2000 * Math.round((20441 * 48000) / 44100));
-    expect(after).toEqual(before);
+    const r = await measure(core, resamplerCycle, RESAMPLER_CYCLES);
+    expect(r.produced).toBe(RESAMPLER_CYCLES * RESAMPLER_CYCLE_FRAMES);
+    expect(r.after).toEqual(r.before);
+    report('AudioResampler', r, RESAMPLER_CYCLES);
   }, 120_000);
 
-  it('AudioMixer: 2000 mix / remix / resample / aclose / failure cycles keep the heap flat and free every core object', async () => {
-    const MIXER_CYCLES = 2000;
-    async function* frames(value, count, channels, rate = 48000) {
-      for (let k = 0; k < count; k++) yield AudioFrame.create(rate, channels, 480 + k);
-      if (value < 0) throw new Error('input failed');
-    }
-    async function cycle(i) {
-      const mixer = new AudioMixer(48000, 2, { blocksize: 480 });
-      mixer.addStream(frames(i, 3, 2));
-      mixer.addStream(frames(i % 4 === 3 ? -1 : i, 2, 1)); // remixed mono; every 4th fails
-      mixer.addStream(frames(i, 2, 1, 16000)); // resampled and remixed
-      if (i % 4 === 1) {
-        await mixer.aclose(); // closed with reads outstanding
-        return 0;
-      }
-      mixer.endInput();
-      let n = 0;
-      try {
-        for await (const frame of mixer) n += frame.samplesPerChannel;
-      } catch {
-        // expected for the failing input
-      }
-      return n;
-    }
-    await cycle(0);
-    const before = snapshot();
-    let samples = 0;
-    for (let i = 0; i < MIXER_CYCLES; i++) samples += await cycle(i);
-    const after = snapshot();
-    expect(samples).toBeGreaterThan(0);
-    expect(after).toEqual(before);
-    console.log(`AudioMixer leak check: wasm heap in use ${before.heap} -> ${after.heap} bytes over ${MIXER_CYCLES} cycles`);
+  it(`AudioSource (Node clock): ${CYCLES} create / capture / play / wait / close cycles, a quarter closed with captures pending, keep the heap flat`, async () => {
+    const r = await measure(core, sourceCycle, CYCLES);
+    // Three quarters of the cycles play their 20 ms.
+    let expected = 0;
+    for (let i = 0; i < CYCLES; i++) if (i % 4 !== 3) expected += 2 * ([16000, 44100, 48000][i % 3] / 100);
+    expect(r.produced).toBe(expected);
+    expect(r.after).toEqual(r.before);
+    report('AudioSource', r);
+  }, 120_000);
+
+  it(`AudioStream (Node): ${CYCLES} create / play / read / end (source closed, track stopped, stream closed) cycles keep the heap flat`, async () => {
+    const r = await measure(core, streamCycle, CYCLES);
+    expect(r.produced).toBe(CYCLES * 480); // 30 ms at 16 kHz, whichever way the stream ended
+    expect(r.after).toEqual(r.before);
+    report('AudioStream', r);
+  }, 120_000);
+
+  it(`AudioMixer: ${CYCLES} mix / remix / resample / aclose / failure cycles keep the heap flat and free every core object`, async () => {
+    const r = await measure(core, mixerCycle, CYCLES);
+    expect(r.produced).toBeGreaterThan(0);
+    expect(r.after).toEqual(r.before);
+    report('AudioMixer', r);
   }, 120_000);
 
   it('PlayoutRenderer (AudioSource playout): 2000 create / render / close cycles, and rejected configurations, free every engine', () => {
@@ -109,9 +78,9 @@ describe('leaks', () => {
       }
     };
     cycle(0);
-    const before = snapshot();
+    const before = snapshot(core);
     for (let i = 0; i < 2000; i++) cycle(i);
-    const after = snapshot();
+    const after = snapshot(core);
     expect(after).toEqual(before);
     console.log(`PlayoutRenderer leak check: wasm heap in use ${before.heap} -> ${after.heap} bytes over 2000 cycles`);
   }, 120_000);
