@@ -265,17 +265,17 @@ ResampleCounts AudioResampler::Run(const Reader& read, size_t input_frames, cons
       }
       for (size_t g = 0; g < group; ++g) advance();
       counts.output_frames += group;
-    } else if (exact) {
-      // How many of the next outputs share this window (upsampling)? Their rows follow
-      // each other in the table (reading order) until it wraps.
-      size_t group = 1;
-      if (step_whole == 0) {
-        uint64_t p = phase + step_rem;
-        while (group < kernel::kMaxKernelRows && p < denominator && row + group < rows_ &&
-               counts.output_frames + group < output_capacity) {
-          ++group;
-          p += step_rem;
-        }
+    } else if (exact && step_whole == 0 && phase + step_rem < denominator && row + 1 < rows_ &&
+               counts.output_frames + 1 < output_capacity) {
+      // The next output shares this window (upsampling): so do up to kMaxKernelRows of
+      // them, whose rows follow each other in the table (reading order) until it wraps;
+      // each window vector is loaded once for all of them.
+      size_t group = 2;
+      uint64_t p = phase + 2 * step_rem;
+      while (group < kernel::kMaxKernelRows && p < denominator && row + group < rows_ &&
+             counts.output_frames + group < output_capacity) {
+        ++group;
+        p += step_rem;
       }
       const auto rows = table.subspan(row * taps, group * taps);
       for (size_t c = 0; c < channels; ++c) {
@@ -285,19 +285,62 @@ ResampleCounts AudioResampler::Run(const Reader& read, size_t input_frames, cons
       }
       for (size_t g = 0; g < group; ++g) advance();
       counts.output_frames += group;
-    } else {
-      const double position = static_cast<double>(phase) * phase_to_row_;
-      auto index = static_cast<size_t>(position);
-      if (index > rows_ - 2) index = rows_ - 2;
-      const auto frac = static_cast<float>(position - static_cast<double>(index));
-      const auto rows = table.subspan(index * taps, 2 * taps);
+    } else if (exact) {
+      // Up to kMaxKernelRows consecutive outputs in one pass, each with its own window
+      // and its own row (rows follow each other in the table, in reading order): their
+      // accumulations overlap instead of waiting on each other.
+      size_t group = 0;
+      size_t slots[kernel::kMaxKernelRows];
+      size_t rows[kernel::kMaxKernelRows];
+      do {
+        slots[group] = slot;
+        rows[group] = row;
+        ++group;
+        advance();
+      } while (group < kernel::kMaxKernelRows && counts.output_frames + group < output_capacity &&
+               pos + taps <= written);
+      kernel::DotPair pairs[kernel::kMaxKernelRows];
       for (size_t c = 0; c < channels; ++c) {
-        const std::span<const float> x(ring + c * 2 * h + slot, taps);
-        kernel::DotRows(x, rows, std::span<float>(y, 2));
-        write(counts.output_frames, c, y[0] + frac * (y[1] - y[0]));
+        const float* line = ring + c * 2 * h;
+        for (size_t g = 0; g < group; ++g) pairs[g] = {line + slots[g], table.data() + rows[g] * taps};
+        kernel::DotPairs(std::span<const kernel::DotPair>(pairs, group), taps,
+                         std::span<float>(y, group));
+        for (size_t g = 0; g < group; ++g) write(counts.output_frames + g, c, y[g]);
       }
-      advance();
-      counts.output_frames += 1;
+      counts.output_frames += group;
+    } else {
+      // Up to kMaxKernelRows / 2 outputs in one pass, each interpolating between the two
+      // rows around its phase.
+      constexpr size_t kMaxGroup = kernel::kMaxKernelRows / 2;
+      size_t group = 0;
+      size_t slots[kMaxGroup];
+      const float* rows[kMaxGroup];
+      float fracs[kMaxGroup];
+      do {
+        const double position = static_cast<double>(phase) * phase_to_row_;
+        auto index = static_cast<size_t>(position);
+        if (index > rows_ - 2) index = rows_ - 2;
+        fracs[group] = static_cast<float>(position - static_cast<double>(index));
+        rows[group] = table.data() + index * taps;
+        slots[group] = slot;
+        ++group;
+        advance();
+      } while (group < kMaxGroup && counts.output_frames + group < output_capacity &&
+               pos + taps <= written);
+      kernel::DotPair pairs[kernel::kMaxKernelRows];
+      for (size_t c = 0; c < channels; ++c) {
+        const float* line = ring + c * 2 * h;
+        for (size_t g = 0; g < group; ++g) {
+          pairs[2 * g] = {line + slots[g], rows[g]};
+          pairs[2 * g + 1] = {line + slots[g], rows[g] + taps};
+        }
+        kernel::DotPairs(std::span<const kernel::DotPair>(pairs, 2 * group), taps,
+                         std::span<float>(y, 2 * group));
+        for (size_t g = 0; g < group; ++g) {
+          write(counts.output_frames + g, c, y[2 * g] + fracs[g] * (y[2 * g + 1] - y[2 * g]));
+        }
+      }
+      counts.output_frames += group;
     }
   }
   phase_ = phase;

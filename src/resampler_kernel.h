@@ -59,21 +59,55 @@ inline void DotWindowsScalar(std::span<const float> x, size_t stride, std::span<
   for (size_t w = 0; w < out.size(); ++w) out[w] = DotScalar(x.subspan(w * stride, h.size()), h);
 }
 
+// One window and the row it is weighed with (each `taps` long, see DotPairs).
+struct DotPair {
+  const float* x;
+  const float* h;
+};
+
+// Independent dot products: out[i] = DotScalar(x of pair i, h of pair i) over `taps`
+// coefficients, for i < out.size() (1..kMaxKernelRows). Consecutive outputs that neither
+// share a window nor a row (fractional ratios, the interpolated form) are computed in one
+// pass, so their accumulations overlap instead of waiting on each other.
+inline void DotPairsScalar(std::span<const DotPair> pairs, size_t taps, std::span<float> out) {
+  for (size_t i = 0; i < out.size(); ++i) {
+    out[i] = DotScalar(std::span<const float>(pairs[i].x, taps),
+                       std::span<const float>(pairs[i].h, taps));
+  }
+}
+
 #if defined(__wasm_simd128__)
 // The wasm_simd128 forms (resampler_kernel_simd.cc): each window vector (DotRows) or row
 // vector (DotWindows) is loaded once for all rows / windows; same results, bit for bit.
 void DotRowsSimd(std::span<const float> x, std::span<const float> rows, std::span<float> out);
 void DotWindowsSimd(std::span<const float> x, size_t stride, std::span<const float> h,
                     std::span<float> out);
+void DotPairsSimd(std::span<const DotPair> pairs, size_t taps, std::span<float> out);
 inline constexpr bool kHaveSimdKernel = true;
 #else
 inline constexpr bool kHaveSimdKernel = false;
+#endif
+
+#if (defined(__x86_64__) || defined(__i386__)) && !defined(__wasm__)
+#define RTC_AUDIO_HAVE_AVX_KERNEL 1
+// The AVX forms for native x86 (resampler_kernel_avx.cc): one 8-lane accumulator per
+// dot, same results bit for bit; used when kHaveAvx (the CPU and OS support AVX).
+extern const bool kHaveAvx;
+void DotRowsAvx(std::span<const float> x, std::span<const float> rows, std::span<float> out);
+void DotWindowsAvx(std::span<const float> x, size_t stride, std::span<const float> h,
+                   std::span<float> out);
+void DotPairsAvx(std::span<const DotPair> pairs, size_t taps, std::span<float> out);
+#else
+#define RTC_AUDIO_HAVE_AVX_KERNEL 0
 #endif
 
 // The kernels the resampler runs: the SIMD ones where they exist, else the scalar ones.
 inline void DotRows(std::span<const float> x, std::span<const float> rows, std::span<float> out) {
 #if defined(__wasm_simd128__)
   DotRowsSimd(x, rows, out);
+#elif RTC_AUDIO_HAVE_AVX_KERNEL
+  if (kHaveAvx) return DotRowsAvx(x, rows, out);
+  DotRowsScalar(x, rows, out);
 #else
   DotRowsScalar(x, rows, out);
 #endif
@@ -83,8 +117,22 @@ inline void DotWindows(std::span<const float> x, size_t stride, std::span<const 
                        std::span<float> out) {
 #if defined(__wasm_simd128__)
   DotWindowsSimd(x, stride, h, out);
+#elif RTC_AUDIO_HAVE_AVX_KERNEL
+  if (kHaveAvx) return DotWindowsAvx(x, stride, h, out);
+  DotWindowsScalar(x, stride, h, out);
 #else
   DotWindowsScalar(x, stride, h, out);
+#endif
+}
+
+inline void DotPairs(std::span<const DotPair> pairs, size_t taps, std::span<float> out) {
+#if defined(__wasm_simd128__)
+  DotPairsSimd(pairs, taps, out);
+#elif RTC_AUDIO_HAVE_AVX_KERNEL
+  if (kHaveAvx) return DotPairsAvx(pairs, taps, out);
+  DotPairsScalar(pairs, taps, out);
+#else
+  DotPairsScalar(pairs, taps, out);
 #endif
 }
 

@@ -55,7 +55,39 @@ void DotWindowsN(const float* xp, size_t stride, const float* hp, size_t taps, f
   for (size_t w = 0; w < kWindows; ++w) out[w] = Reduce(lo[w], hi[w]);
 }
 
+// kPairs independent (window, row) dot products in one pass: 2 x kPairs accumulators
+// in flight instead of one dependency chain per call.
+template <size_t kPairs>
+void DotPairsN(const DotPair* pairs, size_t taps, float* out) {
+  v128_t lo[kPairs];
+  v128_t hi[kPairs];
+  const float* x[kPairs];
+  const float* h[kPairs];
+  for (size_t i = 0; i < kPairs; ++i) {
+    lo[i] = hi[i] = wasm_f32x4_splat(0.0f);
+    x[i] = pairs[i].x;
+    h[i] = pairs[i].h;
+  }
+  for (size_t k = 0; k < taps; k += kKernelLaneCount) {
+    for (size_t i = 0; i < kPairs; ++i) {
+      lo[i] = wasm_f32x4_add(lo[i], wasm_f32x4_mul(wasm_v128_load(x[i] + k), wasm_v128_load(h[i] + k)));
+      hi[i] = wasm_f32x4_add(hi[i],
+                             wasm_f32x4_mul(wasm_v128_load(x[i] + k + 4), wasm_v128_load(h[i] + k + 4)));
+    }
+  }
+  for (size_t i = 0; i < kPairs; ++i) out[i] = Reduce(lo[i], hi[i]);
+}
+
 }  // namespace
+
+void DotPairsSimd(std::span<const DotPair> pairs, size_t taps, std::span<float> out) {
+  switch (out.size()) {
+    case 1: DotPairsN<1>(pairs.data(), taps, out.data()); break;
+    case 2: DotPairsN<2>(pairs.data(), taps, out.data()); break;
+    case 3: DotPairsN<3>(pairs.data(), taps, out.data()); break;
+    default: DotPairsN<4>(pairs.data(), taps, out.data()); break;
+  }
+}
 
 void DotWindowsSimd(std::span<const float> x, size_t stride, std::span<const float> h,
                     std::span<float> out) {
