@@ -15,6 +15,8 @@ namespace {
 // Input frames written into the delay line per refill, at least: the delay line holds
 // taps + kRefillFrames frames, so a refill never overwrites a window still needed.
 constexpr size_t kRefillFrames = 256;
+// Outputs planned, filtered and written per pass of the processing loop.
+constexpr size_t kBlockFrames = 64;
 // Exact mode (one row per phase) while L <= kMaxExactRows and the table stays small.
 constexpr uint64_t kMaxExactRows = 4096;
 constexpr uint64_t kMaxTableFloats = uint64_t{1} << 21;  // 8 MiB
@@ -114,6 +116,7 @@ void AudioResampler::Build() {
   SetStep(step_nominal_);
   ring_frames_ = taps_ + kRefillFrames;
   ring_.assign(channels_ * 2 * ring_frames_, 0.0f);
+  block_.assign(channels_ * kBlockFrames, 0.0f);
   Reset();
 }
 
@@ -221,6 +224,12 @@ ResampleCounts AudioResampler::Run(const Reader& read, size_t input_frames, cons
     if (slot >= h) slot -= h;
     if (exact) row = row + 1 == rows_ ? 0 : row + 1;
   };
+  float* const block = block_.data();  // channels x kBlockFrames outputs
+  const auto stride = static_cast<size_t>(step_whole);
+  size_t plan_slot[kBlockFrames];
+  const float* plan_row[kBlockFrames];
+  float plan_frac[kBlockFrames];
+  kernel::DotPair pairs[kernel::kMaxKernelRows];
   float y[kernel::kMaxKernelRows];
   while (counts.output_frames < output_capacity) {
     if (pos + taps > written) {
@@ -248,100 +257,73 @@ ResampleCounts AudioResampler::Run(const Reader& read, size_t input_frames, cons
       written += n;
       continue;
     }
-    if (exact && rows_ == 1) {
-      // Integer-factor downsampling: every output uses the one row and the next outputs'
-      // windows start step_whole frames later; take as many complete ones as fit.
-      size_t group = 1;
-      while (group < kernel::kMaxKernelRows && counts.output_frames + group < output_capacity &&
-             pos + group * step_whole + taps <= written && slot + group * step_whole < h) {
-        ++group;
-      }
-      const auto row0 = table.first(taps);
-      const auto stride = static_cast<size_t>(step_whole);  // < h: the windows are in the ring
-      for (size_t c = 0; c < channels; ++c) {
-        const std::span<const float> x(ring + c * 2 * h + slot, (group - 1) * stride + taps);
-        kernel::DotWindows(x, stride, row0, std::span<float>(y, group));
-        for (size_t g = 0; g < group; ++g) write(counts.output_frames + g, c, y[g]);
-      }
-      for (size_t g = 0; g < group; ++g) advance();
-      counts.output_frames += group;
-    } else if (exact && step_whole == 0 && phase + step_rem < denominator && row + 1 < rows_ &&
-               counts.output_frames + 1 < output_capacity) {
-      // The next output shares this window (upsampling): so do up to kMaxKernelRows of
-      // them, whose rows follow each other in the table (reading order) until it wraps;
-      // each window vector is loaded once for all of them.
-      size_t group = 2;
-      uint64_t p = phase + 2 * step_rem;
-      while (group < kernel::kMaxKernelRows && p < denominator && row + group < rows_ &&
-             counts.output_frames + group < output_capacity) {
-        ++group;
-        p += step_rem;
-      }
-      const auto rows = table.subspan(row * taps, group * taps);
-      for (size_t c = 0; c < channels; ++c) {
-        const std::span<const float> x(ring + c * 2 * h + slot, taps);
-        kernel::DotRows(x, rows, std::span<float>(y, group));
-        for (size_t g = 0; g < group; ++g) write(counts.output_frames + g, c, y[g]);
-      }
-      for (size_t g = 0; g < group; ++g) advance();
-      counts.output_frames += group;
-    } else if (exact) {
-      // Up to kMaxKernelRows consecutive outputs in one pass, each with its own window
-      // and its own row (rows follow each other in the table, in reading order): their
-      // accumulations overlap instead of waiting on each other.
-      size_t group = 0;
-      size_t slots[kernel::kMaxKernelRows];
-      size_t rows[kernel::kMaxKernelRows];
-      do {
-        slots[group] = slot;
-        rows[group] = row;
-        ++group;
-        advance();
-      } while (group < kernel::kMaxKernelRows && counts.output_frames + group < output_capacity &&
-               pos + taps <= written);
-      kernel::DotPair pairs[kernel::kMaxKernelRows];
-      for (size_t c = 0; c < channels; ++c) {
-        const float* line = ring + c * 2 * h;
-        for (size_t g = 0; g < group; ++g) pairs[g] = {line + slots[g], table.data() + rows[g] * taps};
-        kernel::DotPairs(std::span<const kernel::DotPair>(pairs, group), taps,
-                         std::span<float>(y, group));
-        for (size_t g = 0; g < group; ++g) write(counts.output_frames + g, c, y[g]);
-      }
-      counts.output_frames += group;
-    } else {
-      // Up to kMaxKernelRows / 2 outputs in one pass, each interpolating between the two
-      // rows around its phase.
-      constexpr size_t kMaxGroup = kernel::kMaxKernelRows / 2;
-      size_t group = 0;
-      size_t slots[kMaxGroup];
-      const float* rows[kMaxGroup];
-      float fracs[kMaxGroup];
-      do {
+    // 1. Plan: where each output whose window is complete reads (window slot, row(s),
+    //    interpolation fraction), up to a block and the room left. The state advances
+    //    once per output here, whatever the channel count.
+    size_t n = 0;
+    do {
+      plan_slot[n] = slot;
+      if (exact) {
+        plan_row[n] = table.data() + row * taps;
+      } else {
         const double position = static_cast<double>(phase) * phase_to_row_;
         auto index = static_cast<size_t>(position);
         if (index > rows_ - 2) index = rows_ - 2;
-        fracs[group] = static_cast<float>(position - static_cast<double>(index));
-        rows[group] = table.data() + index * taps;
-        slots[group] = slot;
-        ++group;
-        advance();
-      } while (group < kMaxGroup && counts.output_frames + group < output_capacity &&
-               pos + taps <= written);
-      kernel::DotPair pairs[kernel::kMaxKernelRows];
-      for (size_t c = 0; c < channels; ++c) {
-        const float* line = ring + c * 2 * h;
-        for (size_t g = 0; g < group; ++g) {
-          pairs[2 * g] = {line + slots[g], rows[g]};
-          pairs[2 * g + 1] = {line + slots[g], rows[g] + taps};
-        }
-        kernel::DotPairs(std::span<const kernel::DotPair>(pairs, 2 * group), taps,
-                         std::span<float>(y, 2 * group));
-        for (size_t g = 0; g < group; ++g) {
-          write(counts.output_frames + g, c, y[2 * g] + fracs[g] * (y[2 * g + 1] - y[2 * g]));
-        }
+        plan_frac[n] = static_cast<float>(position - static_cast<double>(index));
+        plan_row[n] = table.data() + index * taps;
       }
-      counts.output_frames += group;
+      ++n;
+      advance();
+    } while (n < kBlockFrames && counts.output_frames + n < output_capacity && pos + taps <= written);
+    // 2. Filter, channel by channel, up to kMaxKernelRows dots per kernel call.
+    for (size_t c = 0; c < channels; ++c) {
+      const float* line = ring + c * 2 * h;
+      float* yc = block + c * kBlockFrames;
+      if (!exact) {
+        // Two outputs per call, each interpolating between the two rows around its phase.
+        for (size_t i = 0; i < n; i += 2) {
+          const size_t k = n - i < 2 ? 1 : 2;
+          for (size_t j = 0; j < k; ++j) {
+            pairs[2 * j] = {line + plan_slot[i + j], plan_row[i + j]};
+            pairs[2 * j + 1] = {line + plan_slot[i + j], plan_row[i + j] + taps};
+          }
+          kernel::DotPairs(std::span<const kernel::DotPair>(pairs, 2 * k), taps, std::span<float>(y, 2 * k));
+          for (size_t j = 0; j < k; ++j) yc[i + j] = y[2 * j] + plan_frac[i + j] * (y[2 * j + 1] - y[2 * j]);
+        }
+        continue;
+      }
+      for (size_t i = 0; i < n;) {
+        size_t k = n - i < kernel::kMaxKernelRows ? n - i : kernel::kMaxKernelRows;
+        if (rows_ == 1 && plan_slot[i + k - 1] == plan_slot[i] + (k - 1) * stride) {
+          // Integer-factor downsampling: one row, windows `stride` apart in the ring.
+          kernel::DotWindows(std::span<const float>(line + plan_slot[i], (k - 1) * stride + taps), stride,
+                             table.first(taps), std::span<float>(yc + i, k));
+        } else {
+          // Upsampling: outputs sharing a window read consecutive rows (reading order), so
+          // one pass loads the window once for all of them; otherwise independent pairs.
+          size_t shared = 1;
+          while (shared < k && plan_slot[i + shared] == plan_slot[i] &&
+                 plan_row[i + shared] == plan_row[i] + shared * taps) {
+            ++shared;
+          }
+          if (shared > 1) {
+            k = shared;
+            kernel::DotRows(std::span<const float>(line + plan_slot[i], taps),
+                            std::span<const float>(plan_row[i], k * taps), std::span<float>(yc + i, k));
+          } else {
+            for (size_t j = 0; j < k; ++j) pairs[j] = {line + plan_slot[i + j], plan_row[i + j]};
+            kernel::DotPairs(std::span<const kernel::DotPair>(pairs, k), taps,
+                             std::span<float>(yc + i, k));
+          }
+        }
+        i += k;
+      }
     }
+    // 3. Write the block out, channel by channel.
+    for (size_t c = 0; c < channels; ++c) {
+      write(counts.output_frames, c, std::span<const float>(block + c * kBlockFrames, n));
+    }
+    counts.output_frames += n;
   }
   phase_ = phase;
   pos_ = pos;
@@ -363,6 +345,18 @@ inline void Store(float v, int16_t* out) { *out = FloatToS16(v); }
 inline void Store(int16_t v, float* out) { *out = S16ToFloat(v); }
 inline void Store(int16_t v, int16_t* out) { *out = v; }
 
+// Writes one channel's block of outputs, starting at output frame `first`, into an
+// interleaved buffer of `channels` channels.
+template <typename Out>
+void StoreChannel(std::span<const float> v, size_t first, size_t c, size_t channels, std::span<Out> out) {
+  Out* dst = out.data() + first * channels + c;
+  if (channels == 1) {
+    for (size_t i = 0; i < v.size(); ++i) Store(v[i], dst + i);
+  } else {
+    for (size_t i = 0; i < v.size(); ++i) Store(v[i], dst + i * channels);
+  }
+}
+
 }  // namespace
 
 template <typename In, typename Out>
@@ -377,7 +371,7 @@ ResampleCounts AudioResampler::ProcessInterleaved(std::span<const In> input,
     return {n, n};
   }
   return Run([input, ch](size_t f, size_t c) { return ToFloat(input[f * ch + c]); }, in_frames,
-             [output, ch](size_t o, size_t c, float v) { Store(v, &output[o * ch + c]); },
+             [output, ch](size_t o, size_t c, std::span<const float> v) { StoreChannel(v, o, c, ch, output); },
              out_frames, true);
 }
 
@@ -413,7 +407,10 @@ ResampleCounts AudioResampler::ProcessPlanar(std::span<const std::span<const flo
     return {n, n};
   }
   return Run([input](size_t f, size_t c) { return input[c][f]; }, input_frames,
-             [output](size_t o, size_t c, float v) { output[c][o] = v; }, out_frames, true);
+             [output](size_t o, size_t c, std::span<const float> v) {
+               std::copy(v.begin(), v.end(), output[c].begin() + static_cast<ptrdiff_t>(o));
+             },
+             out_frames, true);
 }
 
 template <typename Writer>
@@ -432,13 +429,13 @@ size_t AudioResampler::FlushWith(const Writer& write, size_t output_capacity) {
 
 size_t AudioResampler::Flush(std::span<int16_t> output) {
   const size_t ch = channels_;
-  return FlushWith([output, ch](size_t o, size_t c, float v) { output[o * ch + c] = FloatToS16(v); },
+  return FlushWith([output, ch](size_t o, size_t c, std::span<const float> v) { StoreChannel(v, o, c, ch, output); },
                    output.size() / ch);
 }
 
 size_t AudioResampler::Flush(std::span<float> output) {
   const size_t ch = channels_;
-  return FlushWith([output, ch](size_t o, size_t c, float v) { output[o * ch + c] = v; },
+  return FlushWith([output, ch](size_t o, size_t c, std::span<const float> v) { StoreChannel(v, o, c, ch, output); },
                    output.size() / ch);
 }
 
@@ -448,7 +445,11 @@ size_t AudioResampler::FlushPlanar(std::span<const std::span<float>> output) {
   for (size_t c = 0; c < channels_; ++c) {
     if (output[c].size() < out_frames) out_frames = output[c].size();
   }
-  return FlushWith([output](size_t o, size_t c, float v) { output[c][o] = v; }, out_frames);
+  return FlushWith(
+      [output](size_t o, size_t c, std::span<const float> v) {
+        std::copy(v.begin(), v.end(), output[c].begin() + static_cast<ptrdiff_t>(o));
+      },
+      out_frames);
 }
 
 }  // namespace rtc_audio

@@ -191,6 +191,7 @@ class AudioResampler {
   std::vector<float> table_;  // rows_ x taps_
   std::vector<float> ring_;   // channels x 2H
   std::vector<float> frame_;  // one output frame (channels), scratch for writers
+  std::vector<float> block_;  // channels x a block of outputs, filtered before writing
 };
 
 }  // namespace rtc_audio

@@ -8,10 +8,11 @@
 //   result ((s0 + s4) + (s2 + s6)) + ((s1 + s5) + (s3 + s7))
 //
 // That order is exactly what two 4-wide SIMD accumulators followed by two shuffle-adds
-// compute, so the wasm_simd128 kernel (resampler_kernel_simd.cc, built only when
-// __wasm_simd128__ is defined) returns bit-identical results; a parity test runs both on
-// the wasm build. Natively the compiler vectorises the lanes itself (no -ffast-math is
-// needed because the order is already explicit).
+// compute, so the wasm_simd128 kernels (resampler_kernel_simd.h, used only when
+// __wasm_simd128__ is defined) return bit-identical results; a parity test runs both on
+// the wasm build. Natively on x86 the AVX kernels (resampler_kernel_avx.cc, one 8-lane
+// accumulator) are used when the CPU has AVX, else the scalar ones, which the compiler
+// vectorises itself (no -ffast-math is needed because the order is already explicit).
 //
 // Contract for every kernel: `taps` is a multiple of kKernelLaneCount, the window x holds
 // at least `taps` samples, no alignment is required.
@@ -76,16 +77,22 @@ inline void DotPairsScalar(std::span<const DotPair> pairs, size_t taps, std::spa
   }
 }
 
+}  // namespace rtc_audio::kernel
+
 #if defined(__wasm_simd128__)
-// The wasm_simd128 forms (resampler_kernel_simd.cc): each window vector (DotRows) or row
-// vector (DotWindows) is loaded once for all rows / windows; same results, bit for bit.
-void DotRowsSimd(std::span<const float> x, std::span<const float> rows, std::span<float> out);
-void DotWindowsSimd(std::span<const float> x, size_t stride, std::span<const float> h,
-                    std::span<float> out);
-void DotPairsSimd(std::span<const DotPair> pairs, size_t taps, std::span<float> out);
-inline constexpr bool kHaveSimdKernel = true;
+// The wasm_simd128 forms DotRowsSimd, DotWindowsSimd and DotPairsSimd (inline): each
+// window vector (DotRows) or row vector (DotWindows) is loaded once for all rows /
+// windows; same results, bit for bit.
+#include "resampler_kernel_simd.h"
+#endif
+
+namespace rtc_audio::kernel {
+
+inline constexpr bool kHaveSimdKernel =
+#if defined(__wasm_simd128__)
+    true;
 #else
-inline constexpr bool kHaveSimdKernel = false;
+    false;
 #endif
 
 #if (defined(__x86_64__) || defined(__i386__)) && !defined(__wasm__)
