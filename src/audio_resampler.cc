@@ -15,8 +15,6 @@ namespace {
 // Input frames written into the delay line per refill, at least: the delay line holds
 // taps + kRefillFrames frames, so a refill never overwrites a window still needed.
 constexpr size_t kRefillFrames = 256;
-// Outputs planned, filtered and written per pass of the processing loop.
-constexpr size_t kBlockFrames = 64;
 // Exact mode (one row per phase) while L <= kMaxExactRows and the table stays small.
 constexpr uint64_t kMaxExactRows = 4096;
 constexpr uint64_t kMaxTableFloats = uint64_t{1} << 21;  // 8 MiB
@@ -83,6 +81,13 @@ void AudioResampler::Build() {
     denominator_ = l_;
     step_nominal_ = m_;
     table_.assign(rows_ * taps_, 0.0f);
+    // Output k's window starts floor(k M / L) frames in: after row k, the window moves
+    // floor((k + 1) M / L) - floor(k M / L) frames, the same for every period of L.
+    row_step_.assign(rows_, 0);
+    for (size_t k = 0; k < rows_; ++k) {
+      row_step_[k] = static_cast<uint32_t>((static_cast<uint64_t>(k + 1) * m_) / l_ -
+                                           (static_cast<uint64_t>(k) * m_) / l_);
+    }
     // Row k serves output k (mod L): phase (k * M mod L) / L, in reading order.
     for (size_t k = 0; k < rows_; ++k) {
       const uint64_t numerator = (static_cast<uint64_t>(k) * m_) % l_;
@@ -204,7 +209,6 @@ ResampleCounts AudioResampler::Run(const Reader& read, size_t input_frames, cons
   const uint64_t step_whole = step_whole_;
   const uint64_t step_rem = step_rem_;
   const bool exact = mode_ == Mode::kExact;
-  const std::span<const float> table(table_);
   float* const ring = ring_.data();
   uint64_t phase = phase_;
   uint64_t pos = pos_;
@@ -222,15 +226,11 @@ ResampleCounts AudioResampler::Run(const Reader& read, size_t input_frames, cons
     pos += frames;
     slot += static_cast<size_t>(frames);
     if (slot >= h) slot -= h;
-    if (exact) row = row + 1 == rows_ ? 0 : row + 1;
   };
-  float* const block = block_.data();  // channels x kBlockFrames outputs
-  const auto stride = static_cast<size_t>(step_whole);
-  size_t plan_slot[kBlockFrames];
-  const float* plan_row[kBlockFrames];
-  float plan_frac[kBlockFrames];
-  kernel::DotPair pairs[kernel::kMaxKernelRows];
-  float y[kernel::kMaxKernelRows];
+  const float* const block = block_.data();  // channels x kBlockFrames outputs
+  size_t* const plan_slot = plan_slot_.data();
+  const float** const plan_row = plan_row_.data();
+  float* const plan_frac = plan_frac_.data();
   while (counts.output_frames < output_capacity) {
     if (pos + taps > written) {
       if (counts.input_frames == input_frames) break;
@@ -261,71 +261,43 @@ ResampleCounts AudioResampler::Run(const Reader& read, size_t input_frames, cons
     //    interpolation fraction), up to a block and the room left. The state advances
     //    once per output here, whatever the channel count.
     size_t n = 0;
-    do {
-      plan_slot[n] = slot;
-      if (exact) {
-        plan_row[n] = table.data() + row * taps;
-      } else {
+    const size_t room = std::min(kBlockFrames, output_capacity - counts.output_frames);
+    if (exact) {
+      // The input step after an output depends only on its row (k mod L): a table lookup.
+      const float* const rows_base = table_.data();
+      const uint32_t* const row_step = row_step_.data();
+      do {
+        plan_slot[n] = slot;
+        plan_row[n] = rows_base + row * taps;
+        const size_t frames = row_step[row];
+        pos += frames;
+        slot += frames;
+        if (slot >= h) slot -= h;
+        row = row + 1 == rows_ ? 0 : row + 1;
+        ++n;
+      } while (n < room && pos + taps <= written);
+    } else {
+      do {
         const double position = static_cast<double>(phase) * phase_to_row_;
         auto index = static_cast<size_t>(position);
         if (index > rows_ - 2) index = rows_ - 2;
+        plan_slot[n] = slot;
         plan_frac[n] = static_cast<float>(position - static_cast<double>(index));
-        plan_row[n] = table.data() + index * taps;
-      }
-      ++n;
-      advance();
-    } while (n < kBlockFrames && counts.output_frames + n < output_capacity && pos + taps <= written);
-    // 2. Filter, channel by channel, up to kMaxKernelRows dots per kernel call.
-    for (size_t c = 0; c < channels; ++c) {
-      const float* line = ring + c * 2 * h;
-      float* yc = block + c * kBlockFrames;
-      if (!exact) {
-        // Two outputs per call, each interpolating between the two rows around its phase.
-        for (size_t i = 0; i < n; i += 2) {
-          const size_t k = n - i < 2 ? 1 : 2;
-          for (size_t j = 0; j < k; ++j) {
-            pairs[2 * j] = {line + plan_slot[i + j], plan_row[i + j]};
-            pairs[2 * j + 1] = {line + plan_slot[i + j], plan_row[i + j] + taps};
-          }
-          kernel::DotPairs(std::span<const kernel::DotPair>(pairs, 2 * k), taps, std::span<float>(y, 2 * k));
-          for (size_t j = 0; j < k; ++j) yc[i + j] = y[2 * j] + plan_frac[i + j] * (y[2 * j + 1] - y[2 * j]);
-        }
-        continue;
-      }
-      for (size_t i = 0; i < n;) {
-        size_t k = n - i < kernel::kMaxKernelRows ? n - i : kernel::kMaxKernelRows;
-        if (rows_ == 1 && plan_slot[i + k - 1] == plan_slot[i] + (k - 1) * stride) {
-          // Integer-factor downsampling: one row, windows `stride` apart in the ring.
-          kernel::DotWindows(std::span<const float>(line + plan_slot[i], (k - 1) * stride + taps), stride,
-                             table.first(taps), std::span<float>(yc + i, k));
-        } else {
-          // Upsampling: outputs sharing a window read consecutive rows (reading order), so
-          // one pass loads the window once for all of them; otherwise independent pairs.
-          size_t shared = 1;
-          while (shared < k && plan_slot[i + shared] == plan_slot[i] &&
-                 plan_row[i + shared] == plan_row[i] + shared * taps) {
-            ++shared;
-          }
-          if (shared > 1) {
-            k = shared;
-            kernel::DotRows(std::span<const float>(line + plan_slot[i], taps),
-                            std::span<const float>(plan_row[i], k * taps), std::span<float>(yc + i, k));
-          } else {
-            for (size_t j = 0; j < k; ++j) pairs[j] = {line + plan_slot[i + j], plan_row[i + j]};
-            kernel::DotPairs(std::span<const kernel::DotPair>(pairs, k), taps,
-                             std::span<float>(yc + i, k));
-          }
-        }
-        i += k;
-      }
+        plan_row[n] = table_.data() + index * taps;
+        advance();
+        ++n;
+      } while (n < room && pos + taps <= written);
     }
+    // 2. Filter every channel into the block.
+    FilterBlock(n);
     // 3. Write the block out, channel by channel.
     for (size_t c = 0; c < channels; ++c) {
       write(counts.output_frames, c, std::span<const float>(block + c * kBlockFrames, n));
     }
     counts.output_frames += n;
   }
-  phase_ = phase;
+  // Exact mode tracks the row only: output k has phase (k x M) mod L and row k mod L.
+  phase_ = exact ? (static_cast<uint64_t>(row) * m_) % l_ : phase;
   pos_ = pos;
   written_ = written;
   pos_slot_ = slot;
@@ -334,6 +306,62 @@ ResampleCounts AudioResampler::Run(const Reader& read, size_t input_frames, cons
   if (count_input) input_total_ += counts.input_frames;
   output_total_ += counts.output_frames;
   return counts;
+}
+
+// Step 2 of Run, outside the templates: computes the n planned outputs of every channel
+// into block_ (channel c at c x kBlockFrames), up to kMaxKernelRows dots per kernel call.
+// One function for every reader and writer; in the wasm build it also keeps the kernel
+// loops in a small function, where V8 keeps their accumulators in registers.
+void AudioResampler::FilterBlock(size_t n) {
+  const size_t taps = taps_;
+  const size_t h = ring_frames_;
+  const auto stride = static_cast<size_t>(step_whole_);
+  const size_t* const plan_slot = plan_slot_.data();
+  const float* const* const plan_row = plan_row_.data();
+  kernel::DotPair pairs[kernel::kMaxKernelRows];
+  float y[kernel::kMaxKernelRows];
+  for (size_t c = 0; c < channels_; ++c) {
+    const float* line = ring_.data() + c * 2 * h;
+    float* yc = block_.data() + c * kBlockFrames;
+    if (mode_ == Mode::kInterpolated) {
+      // Two outputs per call, each interpolating between the two rows around its phase.
+      for (size_t i = 0; i < n; i += 2) {
+        const size_t k = n - i < 2 ? 1 : 2;
+        for (size_t j = 0; j < k; ++j) {
+          pairs[2 * j] = {line + plan_slot[i + j], plan_row[i + j]};
+          pairs[2 * j + 1] = {line + plan_slot[i + j], plan_row[i + j] + taps};
+        }
+        kernel::DotPairs(std::span<const kernel::DotPair>(pairs, 2 * k), taps, std::span<float>(y, 2 * k));
+        for (size_t j = 0; j < k; ++j) yc[i + j] = y[2 * j] + plan_frac_[i + j] * (y[2 * j + 1] - y[2 * j]);
+      }
+      continue;
+    }
+    for (size_t i = 0; i < n;) {
+      size_t k = n - i < kernel::kMaxKernelRows ? n - i : kernel::kMaxKernelRows;
+      if (rows_ == 1 && plan_slot[i + k - 1] == plan_slot[i] + (k - 1) * stride) {
+        // Integer-factor downsampling: one row, windows `stride` apart in the ring.
+        kernel::DotWindows(std::span<const float>(line + plan_slot[i], (k - 1) * stride + taps), stride,
+                           std::span<const float>(table_.data(), taps), std::span<float>(yc + i, k));
+      } else {
+        // Upsampling: outputs sharing a window read consecutive rows (reading order), so
+        // one pass loads the window once for all of them; otherwise independent pairs.
+        size_t shared = 1;
+        while (shared < k && plan_slot[i + shared] == plan_slot[i] &&
+               plan_row[i + shared] == plan_row[i] + shared * taps) {
+          ++shared;
+        }
+        if (shared > 1) {
+          k = shared;
+          kernel::DotRows(std::span<const float>(line + plan_slot[i], taps),
+                          std::span<const float>(plan_row[i], k * taps), std::span<float>(yc + i, k));
+        } else {
+          for (size_t j = 0; j < k; ++j) pairs[j] = {line + plan_slot[i + j], plan_row[i + j]};
+          kernel::DotPairs(std::span<const kernel::DotPair>(pairs, k), taps, std::span<float>(yc + i, k));
+        }
+      }
+      i += k;
+    }
+  }
 }
 
 namespace {

@@ -41,6 +41,7 @@
 // waveform has no discontinuity; only its rate changes.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -152,6 +153,7 @@ class AudioResampler {
   void Build();
   void SetStep(uint64_t step);
   void WriteSilence(size_t frames);
+  void FilterBlock(size_t n);
   template <typename Reader, typename Writer>
   ResampleCounts Run(const Reader& read, size_t input_frames, const Writer& write,
                      size_t output_capacity, bool count_input);
@@ -189,9 +191,17 @@ class AudioResampler {
   uint64_t output_total_ = 0;  // output frames since the last reset
 
   std::vector<float> table_;  // rows_ x taps_
+  std::vector<uint32_t> row_step_;  // exact mode: input frames the window moves after each row
   std::vector<float> ring_;   // channels x 2H
   std::vector<float> frame_;  // one output frame (channels), scratch for writers
-  std::vector<float> block_;  // channels x a block of outputs, filtered before writing
+  // Outputs planned per pass of Run: window slot, row (the lower of two when
+  // interpolating) and interpolation fraction of each; then their filtered values,
+  // channels x kBlockFrames.
+  static constexpr size_t kBlockFrames = 64;
+  std::array<size_t, kBlockFrames> plan_slot_{};
+  std::array<const float*, kBlockFrames> plan_row_{};
+  std::array<float, kBlockFrames> plan_frac_{};
+  std::vector<float> block_;
 };
 
 }  // namespace rtc_audio
