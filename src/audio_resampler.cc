@@ -194,10 +194,12 @@ size_t AudioResampler::PendingFlushFrames() const {
   return static_cast<size_t>((budget - used) / (2 * static_cast<Uint128>(step_))) + 1;
 }
 
-// 1. Refill the delay line whenever the next window is incomplete; 2. compute every
-// output whose window is complete (up to kMaxKernelRows at a time when consecutive
-// outputs share a window); 3. stop when the output is full or the input is used up.
-// The streaming state lives in locals inside the loop and is stored back at the end.
+// 1. Refill the delay line whenever the next window is incomplete; 2. plan up to
+// kBlockFrames outputs whose windows are complete (and that fit in the output); 3. filter
+// them (FilterBlock); 4. write them out, channel by channel; stop when the output is full
+// or the input is used up. The streaming state lives in locals inside the loop and is
+// stored back at the end. `write(first, c, values)` stores channel c of the outputs
+// first, first + 1, ... (one value each).
 template <typename Reader, typename Writer>
 ResampleCounts AudioResampler::Run(const Reader& read, size_t input_frames, const Writer& write,
                                    size_t output_capacity, bool count_input) {
@@ -257,7 +259,7 @@ ResampleCounts AudioResampler::Run(const Reader& read, size_t input_frames, cons
       written += n;
       continue;
     }
-    // 1. Plan: where each output whose window is complete reads (window slot, row(s),
+    // 2. Plan: where each output whose window is complete reads (window slot, row(s),
     //    interpolation fraction), up to a block and the room left. The state advances
     //    once per output here, whatever the channel count.
     size_t n = 0;
@@ -288,9 +290,9 @@ ResampleCounts AudioResampler::Run(const Reader& read, size_t input_frames, cons
         ++n;
       } while (n < room && pos + taps <= written);
     }
-    // 2. Filter every channel into the block.
+    // 3. Filter every channel into the block.
     FilterBlock(n);
-    // 3. Write the block out, channel by channel.
+    // 4. Write the block out, channel by channel.
     for (size_t c = 0; c < channels; ++c) {
       write(counts.output_frames, c, std::span<const float>(block + c * kBlockFrames, n));
     }
@@ -308,7 +310,7 @@ ResampleCounts AudioResampler::Run(const Reader& read, size_t input_frames, cons
   return counts;
 }
 
-// Step 2 of Run, outside the templates: computes the n planned outputs of every channel
+// Step 3 of Run, outside the templates: computes the n planned outputs of every channel
 // into block_ (channel c at c x kBlockFrames), up to kMaxKernelRows dots per kernel call.
 // One function for every reader and writer; in the wasm build it also keeps the kernel
 // loops in a small function, where V8 keeps their accumulators in registers.

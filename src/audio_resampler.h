@@ -24,12 +24,14 @@
 //
 //      so the `taps` samples of any window start at one slot and never wrap.
 //   3. Fixed ratio, L small (exact mode): one table row per phase k*M mod L, stored in
-//      the order the outputs read them, so the kernel walks the table linearly, and
-//      consecutive outputs that share a window (upsampling) are one kernel call; with
-//      one row (integer-factor downsampling) up to four outputs are one kernel call.
+//      the order the outputs read them, so the kernel walks the table linearly, and the
+//      window's step after each row is looked up in a table of L entries.
 //      Otherwise (interpolated mode): P+1 rows at phases 0, 1/P, ..., 1, and each output
 //      interpolates linearly between the two rows around its phase; the phase is
 //      tracked exactly as an integer numerator over D = L * 2^32.
+//      Outputs are planned (window slot, row, fraction) up to 64 at a time, filtered
+//      channel by channel up to four per kernel call (outputs sharing a window, one row
+//      over several windows, or independent pairs), then written per channel.
 //   4. An output is computed once its whole window [floor(tau) - half + 1,
 //      floor(tau) + half] has arrived: the streaming latency is `half` input frames.
 //   5. Same rate without ratio adjustment: samples are copied (bit-exact, no latency).
