@@ -281,7 +281,7 @@ export class AudioStream {
       throw new TypeError(`options must be an object, got ${describe(options)}`);
     }
     const { capacity = 0, sampleRate = 48000, numChannels = 1, frameSizeMs = DEFAULT_FRAME_SIZE_MS, noiseCancellation, context } = options;
-    requireIntegerInRange('capacity', capacity, 0, Number.MAX_SAFE_INTEGER);
+    requireIntegerInRange('capacity', capacity, 0, Infinity);
     requireIntegerInRange('sampleRate', sampleRate, core.MIN_SAMPLE_RATE, core.MAX_SAMPLE_RATE);
     requireIntegerInRange('numChannels', numChannels, 1, MAX_CHANNELS);
     if (typeof frameSizeMs !== 'number') {

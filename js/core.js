@@ -27,7 +27,7 @@ export function instantiateAudioCore(wasmModule) {
     );
   }
   const core = {
-    // The glue would otherwise resolve the .wasm with `new URL(..., import.meta.url)`.
+    // The glue never fetches: it gets the compiled module through instantiateWasm.
     locateFile: (path) => path,
     instantiateWasm(imports, receiveInstance) {
       const instance = new WebAssembly.Instance(wasmModule, imports);

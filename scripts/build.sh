@@ -12,3 +12,11 @@ cmake --build --preset wasm-release -j "$(nproc)"
 # find everything in that one file).
 node_modules/.bin/esbuild js/worklet/processors.js --bundle --format=esm --target=es2022 \
   --log-level=warning --outfile=js/generated/worklet-processors.js
+
+# The demo's speech clip, synthesised here rather than committed (web-demo/generated/ is
+# ignored by git). 22.05 kHz mono 16-bit PCM, as espeak-ng writes it.
+mkdir -p web-demo/generated
+if [ ! -s web-demo/generated/speech.wav ]; then
+  espeak-ng -s 150 -w web-demo/generated/speech.wav \
+    "Hello from rtc audio wasm. This sentence went through an audio source, a WebRTC call, and back out as audio frames."
+fi

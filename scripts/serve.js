@@ -82,4 +82,5 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const { url } = await startServer({ port, host: process.env.HOST ?? '127.0.0.1' });
   console.log(`rtc-audio-wasm demo (cross-origin isolated): ${url}/web-demo/`);
   console.log(`same page without isolation (MessagePort transport): ${url}/web-demo/?isolated=0`);
+  console.log(`same page under a strict Content-Security-Policy: ${url}/web-demo/?csp=strict`);
 }

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Installs everything building and testing need, and only what is missing: Debian
-# packages (the C++ toolchain, GoogleTest, Emscripten, Chromium) and the npm
+# packages (the C++ toolchain, GoogleTest, Emscripten, Chromium, espeak-ng for the demo's
+# speech clip) and the npm
 # dev-dependencies. Safe to run any number of times.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-apt_packages=(cmake make g++ googletest libgtest-dev libgmock-dev clang-14 libclang-rt-14-dev emscripten chromium)
+apt_packages=(cmake make g++ googletest libgtest-dev libgmock-dev clang-14 libclang-rt-14-dev emscripten chromium espeak-ng)
 missing=()
 for pkg in "${apt_packages[@]}" "$@"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'ok installed' || missing+=("$pkg")

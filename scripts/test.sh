@@ -24,7 +24,7 @@ echo "== WebAssembly build"
 bash scripts/build.sh
 
 echo "== TypeScript declarations (tsc --strict)"
-npx tsc -p tests/types/tsconfig.json
+npx tsc -p tests/types/tsconfig.json --strict
 
 echo "== JS (Node) and browser (headless Chromium) tests"
 npx vitest run

@@ -81,6 +81,13 @@ void AudioResampler::Build() {
     denominator_ = l_;
     step_nominal_ = m_;
     table_.assign(rows_ * taps_, 0.0f);
+    // Output k's window starts floor(k M / L) frames in: after row k, the window moves
+    // floor((k + 1) M / L) - floor(k M / L) frames, the same for every period of L.
+    row_step_.assign(rows_, 0);
+    for (size_t k = 0; k < rows_; ++k) {
+      row_step_[k] = static_cast<uint32_t>((static_cast<uint64_t>(k + 1) * m_) / l_ -
+                                           (static_cast<uint64_t>(k) * m_) / l_);
+    }
     // Row k serves output k (mod L): phase (k * M mod L) / L, in reading order.
     for (size_t k = 0; k < rows_; ++k) {
       const uint64_t numerator = (static_cast<uint64_t>(k) * m_) % l_;
@@ -114,6 +121,7 @@ void AudioResampler::Build() {
   SetStep(step_nominal_);
   ring_frames_ = taps_ + kRefillFrames;
   ring_.assign(channels_ * 2 * ring_frames_, 0.0f);
+  block_.assign(channels_ * kBlockFrames, 0.0f);
   Reset();
 }
 
@@ -186,10 +194,12 @@ size_t AudioResampler::PendingFlushFrames() const {
   return static_cast<size_t>((budget - used) / (2 * static_cast<Uint128>(step_))) + 1;
 }
 
-// 1. Refill the delay line whenever the next window is incomplete; 2. compute every
-// output whose window is complete (up to kMaxKernelRows at a time when consecutive
-// outputs share a window); 3. stop when the output is full or the input is used up.
-// The streaming state lives in locals inside the loop and is stored back at the end.
+// 1. Refill the delay line whenever the next window is incomplete; 2. plan up to
+// kBlockFrames outputs whose windows are complete (and that fit in the output); 3. filter
+// them (FilterBlock); 4. write them out, channel by channel; stop when the output is full
+// or the input is used up. The streaming state lives in locals inside the loop and is
+// stored back at the end. `write(first, c, values)` stores channel c of the outputs
+// first, first + 1, ... (one value each).
 template <typename Reader, typename Writer>
 ResampleCounts AudioResampler::Run(const Reader& read, size_t input_frames, const Writer& write,
                                    size_t output_capacity, bool count_input) {
@@ -201,7 +211,6 @@ ResampleCounts AudioResampler::Run(const Reader& read, size_t input_frames, cons
   const uint64_t step_whole = step_whole_;
   const uint64_t step_rem = step_rem_;
   const bool exact = mode_ == Mode::kExact;
-  const std::span<const float> table(table_);
   float* const ring = ring_.data();
   uint64_t phase = phase_;
   uint64_t pos = pos_;
@@ -219,9 +228,11 @@ ResampleCounts AudioResampler::Run(const Reader& read, size_t input_frames, cons
     pos += frames;
     slot += static_cast<size_t>(frames);
     if (slot >= h) slot -= h;
-    if (exact) row = row + 1 == rows_ ? 0 : row + 1;
   };
-  float y[kernel::kMaxKernelRows];
+  const float* const block = block_.data();  // channels x kBlockFrames outputs
+  size_t* const plan_slot = plan_slot_.data();
+  const float** const plan_row = plan_row_.data();
+  float* const plan_frac = plan_frac_.data();
   while (counts.output_frames < output_capacity) {
     if (pos + taps > written) {
       if (counts.input_frames == input_frames) break;
@@ -248,59 +259,47 @@ ResampleCounts AudioResampler::Run(const Reader& read, size_t input_frames, cons
       written += n;
       continue;
     }
-    if (exact && rows_ == 1) {
-      // Integer-factor downsampling: every output uses the one row and the next outputs'
-      // windows start step_whole frames later; take as many complete ones as fit.
-      size_t group = 1;
-      while (group < kernel::kMaxKernelRows && counts.output_frames + group < output_capacity &&
-             pos + group * step_whole + taps <= written && slot + group * step_whole < h) {
-        ++group;
-      }
-      const auto row0 = table.first(taps);
-      const auto stride = static_cast<size_t>(step_whole);  // < h: the windows are in the ring
-      for (size_t c = 0; c < channels; ++c) {
-        const std::span<const float> x(ring + c * 2 * h + slot, (group - 1) * stride + taps);
-        kernel::DotWindows(x, stride, row0, std::span<float>(y, group));
-        for (size_t g = 0; g < group; ++g) write(counts.output_frames + g, c, y[g]);
-      }
-      for (size_t g = 0; g < group; ++g) advance();
-      counts.output_frames += group;
-    } else if (exact) {
-      // How many of the next outputs share this window (upsampling)? Their rows follow
-      // each other in the table (reading order) until it wraps.
-      size_t group = 1;
-      if (step_whole == 0) {
-        uint64_t p = phase + step_rem;
-        while (group < kernel::kMaxKernelRows && p < denominator && row + group < rows_ &&
-               counts.output_frames + group < output_capacity) {
-          ++group;
-          p += step_rem;
-        }
-      }
-      const auto rows = table.subspan(row * taps, group * taps);
-      for (size_t c = 0; c < channels; ++c) {
-        const std::span<const float> x(ring + c * 2 * h + slot, taps);
-        kernel::DotRows(x, rows, std::span<float>(y, group));
-        for (size_t g = 0; g < group; ++g) write(counts.output_frames + g, c, y[g]);
-      }
-      for (size_t g = 0; g < group; ++g) advance();
-      counts.output_frames += group;
+    // 2. Plan: where each output whose window is complete reads (window slot, row(s),
+    //    interpolation fraction), up to a block and the room left. The state advances
+    //    once per output here, whatever the channel count.
+    size_t n = 0;
+    const size_t room = std::min(kBlockFrames, output_capacity - counts.output_frames);
+    if (exact) {
+      // The input step after an output depends only on its row (k mod L): a table lookup.
+      const float* const rows_base = table_.data();
+      const uint32_t* const row_step = row_step_.data();
+      do {
+        plan_slot[n] = slot;
+        plan_row[n] = rows_base + row * taps;
+        const size_t frames = row_step[row];
+        pos += frames;
+        slot += frames;
+        if (slot >= h) slot -= h;
+        row = row + 1 == rows_ ? 0 : row + 1;
+        ++n;
+      } while (n < room && pos + taps <= written);
     } else {
-      const double position = static_cast<double>(phase) * phase_to_row_;
-      auto index = static_cast<size_t>(position);
-      if (index > rows_ - 2) index = rows_ - 2;
-      const auto frac = static_cast<float>(position - static_cast<double>(index));
-      const auto rows = table.subspan(index * taps, 2 * taps);
-      for (size_t c = 0; c < channels; ++c) {
-        const std::span<const float> x(ring + c * 2 * h + slot, taps);
-        kernel::DotRows(x, rows, std::span<float>(y, 2));
-        write(counts.output_frames, c, y[0] + frac * (y[1] - y[0]));
-      }
-      advance();
-      counts.output_frames += 1;
+      do {
+        const double position = static_cast<double>(phase) * phase_to_row_;
+        auto index = static_cast<size_t>(position);
+        if (index > rows_ - 2) index = rows_ - 2;
+        plan_slot[n] = slot;
+        plan_frac[n] = static_cast<float>(position - static_cast<double>(index));
+        plan_row[n] = table_.data() + index * taps;
+        advance();
+        ++n;
+      } while (n < room && pos + taps <= written);
     }
+    // 3. Filter every channel into the block.
+    FilterBlock(n);
+    // 4. Write the block out, channel by channel.
+    for (size_t c = 0; c < channels; ++c) {
+      write(counts.output_frames, c, std::span<const float>(block + c * kBlockFrames, n));
+    }
+    counts.output_frames += n;
   }
-  phase_ = phase;
+  // Exact mode tracks the row only: output k has phase (k x M) mod L and row k mod L.
+  phase_ = exact ? (static_cast<uint64_t>(row) * m_) % l_ : phase;
   pos_ = pos;
   written_ = written;
   pos_slot_ = slot;
@@ -311,6 +310,62 @@ ResampleCounts AudioResampler::Run(const Reader& read, size_t input_frames, cons
   return counts;
 }
 
+// Step 3 of Run, outside the templates: computes the n planned outputs of every channel
+// into block_ (channel c at c x kBlockFrames), up to kMaxKernelRows dots per kernel call.
+// One function for every reader and writer; in the wasm build it also keeps the kernel
+// loops in a small function, where V8 keeps their accumulators in registers.
+void AudioResampler::FilterBlock(size_t n) {
+  const size_t taps = taps_;
+  const size_t h = ring_frames_;
+  const auto stride = static_cast<size_t>(step_whole_);
+  const size_t* const plan_slot = plan_slot_.data();
+  const float* const* const plan_row = plan_row_.data();
+  kernel::DotPair pairs[kernel::kMaxKernelRows];
+  float y[kernel::kMaxKernelRows];
+  for (size_t c = 0; c < channels_; ++c) {
+    const float* line = ring_.data() + c * 2 * h;
+    float* yc = block_.data() + c * kBlockFrames;
+    if (mode_ == Mode::kInterpolated) {
+      // Two outputs per call, each interpolating between the two rows around its phase.
+      for (size_t i = 0; i < n; i += 2) {
+        const size_t k = n - i < 2 ? 1 : 2;
+        for (size_t j = 0; j < k; ++j) {
+          pairs[2 * j] = {line + plan_slot[i + j], plan_row[i + j]};
+          pairs[2 * j + 1] = {line + plan_slot[i + j], plan_row[i + j] + taps};
+        }
+        kernel::DotPairs(std::span<const kernel::DotPair>(pairs, 2 * k), taps, std::span<float>(y, 2 * k));
+        for (size_t j = 0; j < k; ++j) yc[i + j] = y[2 * j] + plan_frac_[i + j] * (y[2 * j + 1] - y[2 * j]);
+      }
+      continue;
+    }
+    for (size_t i = 0; i < n;) {
+      size_t k = n - i < kernel::kMaxKernelRows ? n - i : kernel::kMaxKernelRows;
+      if (rows_ == 1 && plan_slot[i + k - 1] == plan_slot[i] + (k - 1) * stride) {
+        // Integer-factor downsampling: one row, windows `stride` apart in the ring.
+        kernel::DotWindows(std::span<const float>(line + plan_slot[i], (k - 1) * stride + taps), stride,
+                           std::span<const float>(table_.data(), taps), std::span<float>(yc + i, k));
+      } else {
+        // Upsampling: outputs sharing a window read consecutive rows (reading order), so
+        // one pass loads the window once for all of them; otherwise independent pairs.
+        size_t shared = 1;
+        while (shared < k && plan_slot[i + shared] == plan_slot[i] &&
+               plan_row[i + shared] == plan_row[i] + shared * taps) {
+          ++shared;
+        }
+        if (shared > 1) {
+          k = shared;
+          kernel::DotRows(std::span<const float>(line + plan_slot[i], taps),
+                          std::span<const float>(plan_row[i], k * taps), std::span<float>(yc + i, k));
+        } else {
+          for (size_t j = 0; j < k; ++j) pairs[j] = {line + plan_slot[i + j], plan_row[i + j]};
+          kernel::DotPairs(std::span<const kernel::DotPair>(pairs, k), taps, std::span<float>(yc + i, k));
+        }
+      }
+      i += k;
+    }
+  }
+}
+
 namespace {
 
 inline float ToFloat(float v) { return v; }
@@ -319,6 +374,18 @@ inline void Store(float v, float* out) { *out = v; }
 inline void Store(float v, int16_t* out) { *out = FloatToS16(v); }
 inline void Store(int16_t v, float* out) { *out = S16ToFloat(v); }
 inline void Store(int16_t v, int16_t* out) { *out = v; }
+
+// Writes one channel's block of outputs, starting at output frame `first`, into an
+// interleaved buffer of `channels` channels.
+template <typename Out>
+void StoreChannel(std::span<const float> v, size_t first, size_t c, size_t channels, std::span<Out> out) {
+  Out* dst = out.data() + first * channels + c;
+  if (channels == 1) {
+    for (size_t i = 0; i < v.size(); ++i) Store(v[i], dst + i);
+  } else {
+    for (size_t i = 0; i < v.size(); ++i) Store(v[i], dst + i * channels);
+  }
+}
 
 }  // namespace
 
@@ -334,7 +401,7 @@ ResampleCounts AudioResampler::ProcessInterleaved(std::span<const In> input,
     return {n, n};
   }
   return Run([input, ch](size_t f, size_t c) { return ToFloat(input[f * ch + c]); }, in_frames,
-             [output, ch](size_t o, size_t c, float v) { Store(v, &output[o * ch + c]); },
+             [output, ch](size_t o, size_t c, std::span<const float> v) { StoreChannel(v, o, c, ch, output); },
              out_frames, true);
 }
 
@@ -370,7 +437,10 @@ ResampleCounts AudioResampler::ProcessPlanar(std::span<const std::span<const flo
     return {n, n};
   }
   return Run([input](size_t f, size_t c) { return input[c][f]; }, input_frames,
-             [output](size_t o, size_t c, float v) { output[c][o] = v; }, out_frames, true);
+             [output](size_t o, size_t c, std::span<const float> v) {
+               std::copy(v.begin(), v.end(), output[c].begin() + static_cast<ptrdiff_t>(o));
+             },
+             out_frames, true);
 }
 
 template <typename Writer>
@@ -389,13 +459,13 @@ size_t AudioResampler::FlushWith(const Writer& write, size_t output_capacity) {
 
 size_t AudioResampler::Flush(std::span<int16_t> output) {
   const size_t ch = channels_;
-  return FlushWith([output, ch](size_t o, size_t c, float v) { output[o * ch + c] = FloatToS16(v); },
+  return FlushWith([output, ch](size_t o, size_t c, std::span<const float> v) { StoreChannel(v, o, c, ch, output); },
                    output.size() / ch);
 }
 
 size_t AudioResampler::Flush(std::span<float> output) {
   const size_t ch = channels_;
-  return FlushWith([output, ch](size_t o, size_t c, float v) { output[o * ch + c] = v; },
+  return FlushWith([output, ch](size_t o, size_t c, std::span<const float> v) { StoreChannel(v, o, c, ch, output); },
                    output.size() / ch);
 }
 
@@ -405,7 +475,11 @@ size_t AudioResampler::FlushPlanar(std::span<const std::span<float>> output) {
   for (size_t c = 0; c < channels_; ++c) {
     if (output[c].size() < out_frames) out_frames = output[c].size();
   }
-  return FlushWith([output](size_t o, size_t c, float v) { output[c][o] = v; }, out_frames);
+  return FlushWith(
+      [output](size_t o, size_t c, std::span<const float> v) {
+        std::copy(v.begin(), v.end(), output[c].begin() + static_cast<ptrdiff_t>(o));
+      },
+      out_frames);
 }
 
 }  // namespace rtc_audio

@@ -24,12 +24,14 @@
 //
 //      so the `taps` samples of any window start at one slot and never wrap.
 //   3. Fixed ratio, L small (exact mode): one table row per phase k*M mod L, stored in
-//      the order the outputs read them, so the kernel walks the table linearly, and
-//      consecutive outputs that share a window (upsampling) are one kernel call; with
-//      one row (integer-factor downsampling) up to four outputs are one kernel call.
+//      the order the outputs read them, so the kernel walks the table linearly, and the
+//      window's step after each row is looked up in a table of L entries.
 //      Otherwise (interpolated mode): P+1 rows at phases 0, 1/P, ..., 1, and each output
 //      interpolates linearly between the two rows around its phase; the phase is
 //      tracked exactly as an integer numerator over D = L * 2^32.
+//      Outputs are planned (window slot, row, fraction) up to 64 at a time, filtered
+//      channel by channel up to four per kernel call (outputs sharing a window, one row
+//      over several windows, or independent pairs), then written per channel.
 //   4. An output is computed once its whole window [floor(tau) - half + 1,
 //      floor(tau) + half] has arrived: the streaming latency is `half` input frames.
 //   5. Same rate without ratio adjustment: samples are copied (bit-exact, no latency).
@@ -41,6 +43,7 @@
 // waveform has no discontinuity; only its rate changes.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -152,6 +155,7 @@ class AudioResampler {
   void Build();
   void SetStep(uint64_t step);
   void WriteSilence(size_t frames);
+  void FilterBlock(size_t n);
   template <typename Reader, typename Writer>
   ResampleCounts Run(const Reader& read, size_t input_frames, const Writer& write,
                      size_t output_capacity, bool count_input);
@@ -189,8 +193,17 @@ class AudioResampler {
   uint64_t output_total_ = 0;  // output frames since the last reset
 
   std::vector<float> table_;  // rows_ x taps_
+  std::vector<uint32_t> row_step_;  // exact mode: input frames the window moves after each row
   std::vector<float> ring_;   // channels x 2H
   std::vector<float> frame_;  // one output frame (channels), scratch for writers
+  // Outputs planned per pass of Run: window slot, row (the lower of two when
+  // interpolating) and interpolation fraction of each; then their filtered values,
+  // channels x kBlockFrames.
+  static constexpr size_t kBlockFrames = 64;
+  std::array<size_t, kBlockFrames> plan_slot_{};
+  std::array<const float*, kBlockFrames> plan_row_{};
+  std::array<float, kBlockFrames> plan_frac_{};
+  std::vector<float> block_;
 };
 
 }  // namespace rtc_audio

@@ -136,8 +136,8 @@ float RandomSample(uint32_t* state) {
 }
 
 // Runs the scalar (specification) and SIMD kernels on the same random windows and rows
-// (random tap counts up to 1024, 1..4 rows or windows, random strides and unaligned
-// offsets) and counts results that are not bit-identical.
+// (random tap counts up to 1024, 1..4 rows, windows or (window, row) pairs, random
+// strides and unaligned offsets) and counts results that are not bit-identical.
 KernelParityJs KernelParity(double seed, double trials) {
   KernelParityJs result;
   result.simd = kernel::kHaveSimdKernel;
@@ -176,6 +176,19 @@ KernelParityJs KernelParity(double seed, double trials) {
       for (size_t w = 0; w < count; ++w) {
         result.compared += 1;
         if (std::memcmp(&scalar[w], &simd[w], sizeof(float)) != 0) result.mismatches += 1;
+      }
+      // `count` independent (window, row) pairs at random places in the same buffers.
+      kernel::DotPair pairs[kernel::kMaxKernelRows];
+      for (size_t i = 0; i < count; ++i) {
+        pairs[i] = {x.get() + NextRandom(&state) % (kMaxTaps + 8 - window_taps),
+                    rows.get() + NextRandom(&state) % (count * taps + 8 - window_taps)};
+      }
+      const std::span<const kernel::DotPair> ps(pairs, count);
+      kernel::DotPairsScalar(ps, window_taps, std::span<float>(scalar, count));
+      kernel::DotPairsSimd(ps, window_taps, std::span<float>(simd, count));
+      for (size_t i = 0; i < count; ++i) {
+        result.compared += 1;
+        if (std::memcmp(&scalar[i], &simd[i], sizeof(float)) != 0) result.mismatches += 1;
       }
     }
 #endif

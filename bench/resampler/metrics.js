@@ -11,6 +11,21 @@
 // behaviour do not matter. int16 output quantisation puts a floor near -97 dB on THD+N
 // and near 100 dB on rejection: figures at that floor mean "at least this good".
 
+/** The speed workload: `seconds` of int16 tone (440 Hz x channel number) + noise, interleaved. */
+export function speedSignal(rate, ch, seconds) {
+  const frames = seconds * rate;
+  const x = new Int16Array(frames * ch);
+  let state = 12345;
+  for (let i = 0; i < frames; i++) {
+    for (let c = 0; c < ch; c++) {
+      state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+      const noise = ((state >>> 8) / (1 << 24) - 0.5) * 2000;
+      x[i * ch + c] = Math.round(8000 * Math.sin((2 * Math.PI * 440 * (c + 1) * i) / rate) + noise);
+    }
+  }
+  return x;
+}
+
 export function qualityTone(rate, freq, dbfs) {
   const amplitude = 10 ** (dbfs / 20) * 32767;
   const x = new Int16Array(rate);

@@ -15,7 +15,7 @@ import SpeexResampler from '@echogarden/speex-resampler-wasm/simd';
 import libsamplerate from '@alexanderolsen/libsamplerate-js';
 import waveResampler from 'wave-resampler';
 import { AudioFrame, AudioResampler, AudioResamplerQuality, loadAudioCore } from '../../js/index.js';
-import { measure, qualitySignals, qualityTone } from './metrics.js';
+import { measure, qualitySignals, qualityTone, speedSignal } from './metrics.js';
 
 const args = Object.fromEntries(
   process.argv.slice(2).reduce((acc, a, i, all) => (a.startsWith('--') ? [...acc, [a.slice(2), all[i + 1]]] : acc), []),
@@ -167,20 +167,6 @@ const peers = [
 
 // ------------------------------------------------------------------ workloads
 
-function speedSignal(rate, ch) {
-  const frames = SECONDS * rate;
-  const x = new Int16Array(frames * ch);
-  let state = 12345;
-  for (let i = 0; i < frames; i++) {
-    for (let c = 0; c < ch; c++) {
-      state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-      const noise = ((state >>> 8) / (1 << 24) - 0.5) * 2000;
-      x[i * ch + c] = Math.round(8000 * Math.sin((2 * Math.PI * 440 * (c + 1) * i) / rate) + noise);
-    }
-  }
-  return x;
-}
-
 async function timeRun(peer, inRate, outRate, ch, input, chunkFrames) {
   const frames = input.length / ch;
   const s = await peer.make(inRate, outRate, ch, () => {});
@@ -200,7 +186,7 @@ const results = [];
 const reps = (peer) => (peer.name.startsWith('wave-resampler') ? 1 : REPS);
 for (const ch of [1, 2]) {
   for (const [inRate, outRate] of PAIRS) {
-    const input = speedSignal(inRate, ch);
+    const input = speedSignal(inRate, ch, SECONDS);
     for (const mode of ['stream', 'buffer']) {
       const chunk = mode === 'stream' ? inRate / 100 : input.length / ch;
       for (const peer of peers.filter((p) => !ONLY || ONLY.test(p.name))) {
@@ -300,7 +286,7 @@ for (const impl of Object.keys(quality)) {
   console.log(`| ${impl} | ${cells.join(' | ')} |`);
 }
 
-// Targets of issue 3, from the streamed workloads.
+// The speed targets (docs/BENCHMARKS.md, "What this says"), from the streamed workloads.
 const streamedRatio = (impl) => geo(workloads.map((w) => ref[`${w} stream`] / results.find((x) => x.impl === impl && key(x) === w && x.mode === 'stream').seconds));
 const speedOf = (impl, w) => results.find((x) => x.impl === impl && key(x) === w && x.mode === 'stream').seconds;
 console.log('\n### Targets (streamed workloads, geometric mean)\n');

@@ -21,13 +21,16 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
   '--autoplay-policy=no-user-gesture-required',
   '--use-fake-ui-for-media-stream',
+  '--use-fake-device-for-media-stream', // getUserMedia gets Chromium's beeping fake microphone
 ];
 
 /**
- * Starts the static server and one Chromium. Returns helpers and a `close()`.
+ * Starts the static server (over the repository, or over `root` with `index` as the page
+ * `/` redirects to) and one Chromium. Returns helpers and a `close()`.
+ * @param {{ root?: string, index?: string }} [serve]
  */
-export async function launch() {
-  const server = await startServer();
+export async function launch(serve = {}) {
+  const server = await startServer(serve);
   const userDataDir = await mkdtemp(join(tmpdir(), 'rtc-audio-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
@@ -37,7 +40,7 @@ export async function launch() {
   return {
     serverUrl: server.url,
     /**
-     * Opens `path` (isolated unless `isolated === false`), waits for
+     * Opens `path` (isolated unless `isolated === false`; a full URL is opened as is), waits for
      * `window.testResult` and returns its value. Page errors and console errors are
      * collected in `errors`.
      */
@@ -51,7 +54,7 @@ export async function launch() {
         if (m.type() === 'error') errors.push(m.text());
       });
       const sep = path.includes('?') ? '&' : '?';
-      await page.goto(`${server.url}${path}${isolated ? '' : `${sep}isolated=0`}`);
+      await page.goto(`${/^https?:/.test(path) ? '' : server.url}${path}${isolated ? '' : `${sep}isolated=0`}`);
       try {
         await page.waitForFunction(() => window.testResult !== undefined, null, { timeout: timeoutMs });
         const result = await page.evaluate(
@@ -74,7 +77,7 @@ export async function launch() {
       page.on('pageerror', (e) => errors.push(String(e)));
       page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
       const sep = path.includes('?') ? '&' : '?';
-      await page.goto(`${server.url}${path}${isolated ? '' : `${sep}isolated=0`}`);
+      await page.goto(`${/^https?:/.test(path) ? '' : server.url}${path}${isolated ? '' : `${sep}isolated=0`}`);
       return { page, errors };
     },
     async close() {

@@ -1,10 +1,13 @@
-// The scalar kernels (the specification the wasm_simd128 kernel is held to; the parity
-// test itself runs inside the wasm build, tests/js/audio-resampler.test.js).
+// The scalar kernels (the specification the SIMD kernels are held to), and natively the
+// kernels the resampler dispatches to (AVX on x86 when the CPU has it) against them, bit
+// for bit. The wasm_simd128 parity test runs inside the wasm build
+// (tests/js/audio-resampler.test.js).
 #include "resampler_kernel.h"
 
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstring>
 #include <random>
 #include <vector>
 
@@ -69,6 +72,33 @@ TEST(ResamplerKernelTest, DotWindowsIsOneDotPerShiftedWindow) {
         EXPECT_EQ(out[w], DotScalar(window.subspan(w * stride, h.size()), h));
         EXPECT_EQ(via[w], out[w]);
       }
+    }
+  }
+}
+
+TEST(ResamplerKernelTest, DotPairsIsOneDotPerWindowAndRowBitForBit) {
+  std::mt19937 rng(11);
+  std::uniform_real_distribution<float> u(-1.0f, 1.0f);
+  std::vector<float> x(1100);
+  std::vector<float> rows(kMaxKernelRows * 1030);
+  for (auto& v : x) v = u(rng);
+  for (auto& v : rows) v = 0.01f * u(rng);
+  for (int trial = 0; trial < 400; ++trial) {
+    const size_t taps = kKernelLaneCount * (1 + rng() % 128);
+    const size_t count = 1 + rng() % kMaxKernelRows;
+    DotPair pairs[kMaxKernelRows];
+    for (size_t i = 0; i < count; ++i) {
+      // Unaligned, possibly overlapping windows and rows.
+      pairs[i] = {x.data() + rng() % (x.size() - taps), rows.data() + rng() % (rows.size() - taps)};
+    }
+    float spec[kMaxKernelRows];
+    float via[kMaxKernelRows];
+    DotPairsScalar(std::span<const DotPair>(pairs, count), taps, std::span<float>(spec, count));
+    DotPairs(std::span<const DotPair>(pairs, count), taps, std::span<float>(via, count));
+    for (size_t i = 0; i < count; ++i) {
+      EXPECT_EQ(spec[i], DotScalar(std::span<const float>(pairs[i].x, taps),
+                                   std::span<const float>(pairs[i].h, taps)));
+      EXPECT_EQ(std::memcmp(&via[i], &spec[i], sizeof(float)), 0) << taps << "," << count << "," << i;
     }
   }
 }

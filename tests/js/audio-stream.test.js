@@ -290,7 +290,7 @@ describe('AudioStream arguments and inputs', () => {
     expect(() => new AudioStream(track, { sampleRate: '48000' })).toThrow(TypeError);
     expect(() => new AudioStream(track, { numChannels: 0 })).toThrow(RangeError);
     expect(() => new AudioStream(track, { numChannels: 33 })).toThrow(/numChannels/);
-    expect(() => new AudioStream(track, { capacity: -1 })).toThrow(/capacity must be an integer >= 0|capacity/);
+    expect(() => new AudioStream(track, { capacity: -1 })).toThrow(/capacity must be an integer >= 0, got -1/);
     expect(() => new AudioStream(track, { capacity: 1.5 })).toThrow(RangeError);
     expect(() => new AudioStream(track, { frameSizeMs: 0 })).toThrow(RangeError);
     expect(() => new AudioStream(track, { frameSizeMs: 0.01, sampleRate: 8000 })).toThrow(/at least 1 sample/);
@@ -340,27 +340,4 @@ describe('AudioStream arguments and inputs', () => {
     expect(() => AudioStream.fromParticipant({ participant, trackSource: 7 })).toThrow(RangeError);
     expect(() => AudioStream.fromParticipant({ participant: {}, trackSource: 2 })).toThrow(TypeError);
   });
-});
-
-describe('AudioStream leaks', () => {
-  it('1000 stream create / read / close cycles, and configurations the core rejects, free every capture engine', async () => {
-    const { loadAudioCore } = await import('../../js/index.js');
-    const { liveHandleCount } = await import('../../js/owned.js');
-    const { CaptureRenderer } = await import('../../js/worklet/capture-renderer.js');
-    const core = await loadAudioCore();
-    const snapshot = () => ({ heap: core.heapStats().inUseBytes, owned: liveHandleCount() });
-    const ctx = setup(44100, 2);
-    const cycle = async (i) => {
-      const s = new AudioStream(ctx.track, { sampleRate: [16000, 24000, 48000][i % 3], numChannels: 1 + (i % 2) });
-      await play(ctx, 20, noise);
-      await s.next();
-      await s.aclose();
-      expect(() => new AudioStream(ctx.track, { frameSizeMs: -1 })).toThrow(RangeError);
-      expect(() => new CaptureRenderer({ core, inputRate: 48000, inputChannels: 33, outputRate: 48000, outputChannels: 1, frameSamples: 480, maxBlockFrames: 128, emit() {} })).toThrow(RangeError);
-    };
-    await cycle(0);
-    const before = snapshot();
-    for (let i = 0; i < 1000; i++) await cycle(i);
-    expect(snapshot()).toEqual(before);
-  }, 120_000);
 });

@@ -299,7 +299,7 @@ const CASES = [
   ['AudioStream sampleRate: string', () => stream({ sampleRate: '16000' }), TypeError, /^sampleRate must be a number.*got string "16000"/],
   ['AudioStream numChannels: 0', () => stream({ numChannels: 0 }), RangeError, /^numChannels must be an integer in 1\.\.32, got 0/],
   ['AudioStream numChannels: 33', () => stream({ numChannels: 33 }), RangeError, /^numChannels .*got 33/],
-  ['AudioStream capacity: negative', () => stream({ capacity: -1 }), RangeError, /^capacity must be an integer in 0\.\..*got -1/],
+  ['AudioStream capacity: negative', () => stream({ capacity: -1 }), RangeError, /^capacity must be an integer >= 0, got -1/],
   ['AudioStream capacity: non-integer', () => stream({ capacity: 1.5 }), RangeError, /^capacity .*got 1\.5/],
   ['AudioStream frameSizeMs: 0', () => stream({ frameSizeMs: 0 }), RangeError, /^frameSizeMs must be > 0 and <= 10000 ms .*got 0/],
   ['AudioStream frameSizeMs: NaN', () => stream({ frameSizeMs: NaN }), RangeError, /^frameSizeMs .*got NaN/],

@@ -5,6 +5,7 @@
 // MessagePort messages with a pool of transferred buffers.
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadAudioCore } from '../../js/index.js';
+import { liveHandleCount } from '../../js/owned.js';
 import { TransportKind } from '../../js/transport.js';
 import { FrameReceiver, FrameSender } from '../../js/worklet/capture-transport.js';
 import { CaptureRenderer } from '../../js/worklet/capture-renderer.js';
@@ -132,7 +133,9 @@ describe('CaptureRenderer conversion and gaps', () => {
     r.close();
   });
 
-  it('rejects a configuration the core refuses', () => {
+  it('rejects a configuration the core refuses, and frees the engine it made', () => {
+    const owned = liveHandleCount();
     expect(() => new CaptureRenderer({ core, inputRate: 48000, inputChannels: 40, outputRate: 48000, outputChannels: 1, frameSamples: 1, maxBlockFrames: 128, emit() {} })).toThrow(RangeError);
+    expect(liveHandleCount()).toBe(owned);
   });
 });

@@ -5,9 +5,10 @@
  * Sends `track` from one RTCPeerConnection to another on the same page and resolves with
  * the received MediaStream. Opus is asked for stereo when `stereo` (SDP fmtp
  * stereo=1; sprop-stereo=1). The remote stream is also attached to a muted <audio>
- * element: Chromium delivers silence to Web Audio from a remote track otherwise.
+ * element (unless `attach` is false): Chromium delivers silence to Web Audio from a
+ * remote track otherwise.
  */
-export async function loopback(track, { stereo = false, lowLatency = false } = {}) {
+export async function loopback(track, { stereo = false, lowLatency = false, attach = true } = {}) {
   const pc1 = new RTCPeerConnection();
   const pc2 = new RTCPeerConnection();
   pc1.onicecandidate = (e) => e.candidate && pc2.addIceCandidate(e.candidate);
@@ -32,10 +33,12 @@ export async function loopback(track, { stereo = false, lowLatency = false } = {
   // Low latency: ask the receiver's jitter buffer for its minimum delay.
   if (lowLatency) for (const r of pc2.getReceivers()) if ('jitterBufferTarget' in r) r.jitterBufferTarget = 0;
   const audio = document.createElement('audio');
-  audio.muted = true;
-  audio.srcObject = stream;
-  document.body.append(audio);
-  await audio.play().catch(() => {});
+  if (attach) {
+    audio.muted = true;
+    audio.srcObject = stream;
+    document.body.append(audio);
+    await audio.play().catch(() => {});
+  }
   return { pc1, pc2, stream, close: () => { pc1.close(); pc2.close(); audio.remove(); } };
 }
 
