@@ -7,15 +7,7 @@ import { TransportKind, TransportWriter } from '../../js/transport.js';
 import { PlayoutRenderer } from '../../js/worklet/playout-renderer.js';
 import { PlayoutStat } from '../../js/worklet/protocol.js';
 import { SpscRing } from '../../js/spsc-ring.js';
-
-function percentile(sorted, p) {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
-function summarise(us) {
-  const s = Float64Array.from(us).sort();
-  return { p50: percentile(s, 50), p90: percentile(s, 90), p99: percentile(s, 99), max: s[s.length - 1], n: s.length };
-}
+import { timeQuanta } from '../quantum-timing.js';
 
 /** A JS-only peer: pop int16 from a ring and convert to float, no wasm, no resampling. */
 function jsCopyPeer(rate, channels) {
@@ -56,18 +48,5 @@ self.onmessage = ({ data: { module, rate, channels, quanta, batch, peer } }) => 
       while (writer.room() >= rate / 100) writer.write(tone, 0, rate / 100);
     };
   }
-  const run = (n) => {
-    const us = [];
-    for (let i = 0; i < n; i += batch) {
-      feed();
-      const t0 = performance.now();
-      for (let b = 0; b < batch; b++) render();
-      us.push(((performance.now() - t0) * 1000) / batch);
-    }
-    return us;
-  };
-  run(4000); // warm-up: JIT tiers, wasm tier-up
-  const us = run(quanta);
-  const sum = us.reduce((a, b) => a + b, 0);
-  self.postMessage({ ...summarise(us), meanUs: sum / us.length });
+  self.postMessage(timeQuanta({ quantum: render, between: feed, quanta, batch }));
 };

@@ -7,15 +7,7 @@ import { TransportKind } from '../../js/transport.js';
 import { FrameReceiver, FrameSender } from '../../js/worklet/capture-transport.js';
 import { CaptureRenderer } from '../../js/worklet/capture-renderer.js';
 import { SpscRing } from '../../js/spsc-ring.js';
-
-function percentile(sorted, p) {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
-function summarise(us) {
-  const s = Float64Array.from(us).sort();
-  return { p50: percentile(s, 50), p90: percentile(s, 90), p99: percentile(s, 99), max: s[s.length - 1], n: s.length };
-}
+import { timeQuanta } from '../quantum-timing.js';
 
 /** The peer: copy the quantum's channels, interleaved, into a float SharedArrayBuffer ring (no conversion). */
 function jsCopyPeer(channels) {
@@ -55,19 +47,5 @@ self.onmessage = ({ data: { module, inputChannels, rate, channels, frameMs, quan
     process = () => renderer.processPlanar(input, 128);
     drain = () => receiver.drain();
   }
-  const run = (n) => {
-    const us = [];
-    for (let i = 0; i < n; i += batch) {
-      drain();
-      fill();
-      const t0 = performance.now();
-      for (let b = 0; b < batch; b++) process();
-      us.push(((performance.now() - t0) * 1000) / batch);
-    }
-    return us;
-  };
-  run(4000); // warm-up: JIT tiers, wasm tier-up
-  const us = run(quanta);
-  const sum = us.reduce((a, b) => a + b, 0);
-  self.postMessage({ ...summarise(us), meanUs: sum / us.length });
+  self.postMessage(timeQuanta({ quantum: process, between: () => { drain(); fill(); }, quanta, batch }));
 };
