@@ -1,4 +1,4 @@
-// AudioMixer (SPEC.md "AudioMixer", issue 6) against the real wasm core, and the parity of
+// AudioMixer (SPEC.md "AudioMixer") against the real wasm core, and the parity of
 // the core's scalar and wasm_simd128 mix kernels inside the wasm build.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AudioFrame, AudioMixer, loadAudioCore } from '../../js/index.js';
