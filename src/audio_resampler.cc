@@ -410,6 +410,10 @@ void StoreBlock(const float* block, size_t stride, size_t n, size_t first, size_
     }
   }
 #endif
+  if (channels == 1) {  // contiguous, so the native build vectorises it too
+    for (size_t j = i; j < n; ++j) Store(block[j], dst + j);
+    return;
+  }
   for (size_t c = 0; c < channels; ++c) {
     const float* v = block + c * stride;
     for (size_t j = i; j < n; ++j) Store(v[j], dst + j * channels + c);
