@@ -4,6 +4,11 @@
 #include <cmath>
 #include <limits>
 #include <numeric>
+#include <type_traits>
+
+#if defined(__wasm_simd128__)
+#include <wasm_simd128.h>
+#endif
 
 #include "audio_frame.h"
 #include "resampler_kernel.h"
@@ -198,8 +203,8 @@ size_t AudioResampler::PendingFlushFrames() const {
 // kBlockFrames outputs whose windows are complete (and that fit in the output); 3. filter
 // them (FilterBlock); 4. write them out, channel by channel; stop when the output is full
 // or the input is used up. The streaming state lives in locals inside the loop and is
-// stored back at the end. `write(first, c, values)` stores channel c of the outputs
-// first, first + 1, ... (one value each).
+// stored back at the end. `write(first, block, n)` stores outputs first .. first + n - 1
+// of every channel; channel c's values are at block + c x kBlockFrames.
 template <typename Reader, typename Writer>
 ResampleCounts AudioResampler::Run(const Reader& read, size_t input_frames, const Writer& write,
                                    size_t output_capacity, bool count_input) {
@@ -292,10 +297,9 @@ ResampleCounts AudioResampler::Run(const Reader& read, size_t input_frames, cons
     }
     // 3. Filter every channel into the block.
     FilterBlock(n);
-    // 4. Write the block out, channel by channel.
-    for (size_t c = 0; c < channels; ++c) {
-      write(counts.output_frames, c, std::span<const float>(block + c * kBlockFrames, n));
-    }
+    // 4. Write the block out (every channel in one call, so interleaved writers convert
+    //    and interleave in one pass).
+    write(counts.output_frames, block, n);
     counts.output_frames += n;
   }
   // Exact mode tracks the row only: output k has phase (k x M) mod L and row k mod L.
@@ -375,16 +379,51 @@ inline void Store(float v, int16_t* out) { *out = FloatToS16(v); }
 inline void Store(int16_t v, float* out) { *out = S16ToFloat(v); }
 inline void Store(int16_t v, int16_t* out) { *out = v; }
 
-// Writes one channel's block of outputs, starting at output frame `first`, into an
-// interleaved buffer of `channels` channels.
+// Writes n outputs of every channel (channel c's at block + c x stride), starting at
+// output frame `first`, into an interleaved buffer of `channels` channels.
 template <typename Out>
-void StoreChannel(std::span<const float> v, size_t first, size_t c, size_t channels, std::span<Out> out) {
-  Out* dst = out.data() + first * channels + c;
-  if (channels == 1) {
-    for (size_t i = 0; i < v.size(); ++i) Store(v[i], dst + i);
-  } else {
-    for (size_t i = 0; i < v.size(); ++i) Store(v[i], dst + i * channels);
+void StoreBlock(const float* block, size_t stride, size_t n, size_t first, size_t channels,
+                std::span<Out> out) {
+  Out* const dst = out.data() + first * channels;
+  size_t i = 0;
+#if defined(__wasm_simd128__)
+  if constexpr (std::is_same_v<Out, int16_t>) {
+    // Eight values at a time: scale, round to nearest even (f32x4.nearest), then saturate
+    // (trunc_sat to int32, narrow_s to int16). Bit-identical to FloatToS16: values beyond
+    // the int16 range saturate either way, and NaN becomes 0.
+    const v128_t scale = wasm_f32x4_splat(kFloatToS16Scale);
+    auto to_s16 = [scale](const float* v) {
+      const v128_t a = wasm_i32x4_trunc_sat_f32x4(wasm_f32x4_nearest(wasm_f32x4_mul(wasm_v128_load(v), scale)));
+      const v128_t b =
+          wasm_i32x4_trunc_sat_f32x4(wasm_f32x4_nearest(wasm_f32x4_mul(wasm_v128_load(v + 4), scale)));
+      return wasm_i16x8_narrow_i32x4(a, b);
+    };
+    if (channels == 1) {
+      for (; i + 8 <= n; i += 8) wasm_v128_store(dst + i, to_s16(block + i));
+    } else if (channels == 2) {
+      for (; i + 8 <= n; i += 8) {
+        const v128_t l = to_s16(block + i);
+        const v128_t r = to_s16(block + stride + i);
+        wasm_v128_store(dst + 2 * i, wasm_i16x8_shuffle(l, r, 0, 8, 1, 9, 2, 10, 3, 11));
+        wasm_v128_store(dst + 2 * i + 8, wasm_i16x8_shuffle(l, r, 4, 12, 5, 13, 6, 14, 7, 15));
+      }
+    }
   }
+#endif
+  if (channels == 1) {  // contiguous, so the native build vectorises it too
+    for (size_t j = i; j < n; ++j) Store(block[j], dst + j);
+    return;
+  }
+  for (size_t c = 0; c < channels; ++c) {
+    const float* v = block + c * stride;
+    for (size_t j = i; j < n; ++j) Store(v[j], dst + j * channels + c);
+  }
+}
+
+// Writes n outputs of every channel into planar buffers, starting at output frame `first`.
+void StorePlanar(const float* block, size_t stride, size_t n, size_t first, size_t channels,
+                 std::span<const std::span<float>> out) {
+  for (size_t c = 0; c < channels; ++c) std::copy_n(block + c * stride, n, out[c].data() + first);
 }
 
 }  // namespace
@@ -401,7 +440,7 @@ ResampleCounts AudioResampler::ProcessInterleaved(std::span<const In> input,
     return {n, n};
   }
   return Run([input, ch](size_t f, size_t c) { return ToFloat(input[f * ch + c]); }, in_frames,
-             [output, ch](size_t o, size_t c, std::span<const float> v) { StoreChannel(v, o, c, ch, output); },
+             [output, ch](size_t o, const float* block, size_t n) { StoreBlock(block, kBlockFrames, n, o, ch, output); },
              out_frames, true);
 }
 
@@ -437,8 +476,8 @@ ResampleCounts AudioResampler::ProcessPlanar(std::span<const std::span<const flo
     return {n, n};
   }
   return Run([input](size_t f, size_t c) { return input[c][f]; }, input_frames,
-             [output](size_t o, size_t c, std::span<const float> v) {
-               std::copy(v.begin(), v.end(), output[c].begin() + static_cast<ptrdiff_t>(o));
+             [output, ch = channels_](size_t o, const float* block, size_t n) {
+               StorePlanar(block, kBlockFrames, n, o, ch, output);
              },
              out_frames, true);
 }
@@ -459,13 +498,13 @@ size_t AudioResampler::FlushWith(const Writer& write, size_t output_capacity) {
 
 size_t AudioResampler::Flush(std::span<int16_t> output) {
   const size_t ch = channels_;
-  return FlushWith([output, ch](size_t o, size_t c, std::span<const float> v) { StoreChannel(v, o, c, ch, output); },
+  return FlushWith([output, ch](size_t o, const float* block, size_t n) { StoreBlock(block, kBlockFrames, n, o, ch, output); },
                    output.size() / ch);
 }
 
 size_t AudioResampler::Flush(std::span<float> output) {
   const size_t ch = channels_;
-  return FlushWith([output, ch](size_t o, size_t c, std::span<const float> v) { StoreChannel(v, o, c, ch, output); },
+  return FlushWith([output, ch](size_t o, const float* block, size_t n) { StoreBlock(block, kBlockFrames, n, o, ch, output); },
                    output.size() / ch);
 }
 
@@ -476,8 +515,8 @@ size_t AudioResampler::FlushPlanar(std::span<const std::span<float>> output) {
     if (output[c].size() < out_frames) out_frames = output[c].size();
   }
   return FlushWith(
-      [output](size_t o, size_t c, std::span<const float> v) {
-        std::copy(v.begin(), v.end(), output[c].begin() + static_cast<ptrdiff_t>(o));
+      [output, ch = channels_](size_t o, const float* block, size_t n) {
+        StorePlanar(block, kBlockFrames, n, o, ch, output);
       },
       out_frames);
 }
