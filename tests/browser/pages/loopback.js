@@ -98,6 +98,30 @@ export function toneWriter(sampleRate, numChannels, frequency, amplitude) {
   };
 }
 
+/**
+ * Keeps `source` fed with a tone in frames of `frameMs`, each capture awaited (paced by the
+ * source's queue). `stop()` ends the loop and resolves once the last capture has settled.
+ */
+export function produceTone(source, { frequency = 1000, amplitude = 0.5, frameMs = 20 } = {}) {
+  const { sampleRate, numChannels } = source;
+  const write = toneWriter(sampleRate, numChannels, frequency, amplitude);
+  let producing = true;
+  const loop = (async () => {
+    const { AudioFrame } = await import('/js/index.js'); // the page has loaded it already
+    const frame = AudioFrame.create(sampleRate, numChannels, (sampleRate * frameMs) / 1000);
+    while (producing) {
+      write(frame);
+      await source.captureFrame(frame);
+    }
+  })();
+  return {
+    stop() {
+      producing = false;
+      return loop;
+    },
+  };
+}
+
 /** Index of the first sample with |x| >= threshold, or -1. */
 export function onsetIndex(x, threshold) {
   for (let i = 0; i < x.length; i++) if (Math.abs(x[i]) >= threshold) return i;
