@@ -33,3 +33,27 @@ export function timeQuanta({ quantum, between, quanta, batch }) {
   const sum = us.reduce((a, b) => a + b, 0);
   return { ...summarise(us), meanUs: sum / us.length };
 }
+
+/**
+ * Page side: runs `workerUrl` (a Worker answering with timeQuanta's result) for each
+ * configuration, once timing single quanta and once in batches of 16.
+ */
+export async function measureInWorkers(workerUrl, module, configs) {
+  const worker = (config) =>
+    new Promise((resolve, reject) => {
+      const w = new Worker(workerUrl, { type: 'module' });
+      w.onmessage = (e) => {
+        w.terminate();
+        resolve(e.data);
+      };
+      w.onerror = (e) => reject(new Error(e.message));
+      w.postMessage({ module, ...config });
+    });
+  const results = [];
+  for (const c of configs) {
+    const perQuantum = await worker({ ...c, quanta: 20000, batch: 1 });
+    const batched = await worker({ ...c, quanta: 40000, batch: 16 });
+    results.push({ ...c, perQuantum, batched });
+  }
+  return results;
+}
